@@ -1,0 +1,194 @@
+"""Build the argument graph: claims and arguments as nodes, relations as edges.
+
+The node and edge attributes form a contract that analysis, rendering and export rely on; it is
+documented in ``docs/architecture.md`` and below. Roles (reason, objection, rebuttal) and sides
+(pro, con) are derived here, never authored.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any, TypeAlias
+
+import networkx as nx
+
+from argmap.schema import ArgumentMap, ClaimKind, LinkType
+
+__all__ = ["RELATIONS", "ROLES", "ArgumentGraph", "build_graph"]
+
+#: The graph type every stage passes around: node ids are claim and argument ids.
+ArgumentGraph: TypeAlias = "nx.MultiDiGraph[str]"
+
+#: Edge relations: support and attack as authored; premise and conclusion for linked arguments.
+RELATIONS = ("support", "attack", "premise", "conclusion")
+#: Node roles, derived from the links.
+ROLES = ("thesis", "rebuttal", "objection", "reason", "evidence", "claim", "argument")
+
+
+def build_graph(argument_map: ArgumentMap) -> ArgumentGraph:
+    """Turn a validated map into a ``networkx.MultiDiGraph``.
+
+    Nodes are claim and argument ids. An edge ``(u, v, key)`` has ``key == relation``, one of
+    ``support``, ``attack``, ``premise`` (premise claim -> argument) and ``conclusion``
+    (argument -> the claim it supports). Node attributes: ``type``, ``kind``, ``role``,
+    ``side``, ``text``, ``label``, ``speaker``, ``source``, ``quote``, ``locator``, ``note``,
+    ``tags``, ``weight``, ``scheme``, ``group``, ``span``. Edge attributes: ``relation``,
+    ``undercut``, ``weight``, ``note``, ``span``.
+
+    Examples
+    --------
+    >>> from argmap.schema import ArgumentMap
+    >>> m = ArgumentMap.model_validate({"argmap": 1, "title": "T", "claims": {
+    ...     "t": {"text": "Homework should go.", "kind": "thesis"},
+    ...     "r": {"text": "It widens gaps.", "supports": ["t"]},
+    ...     "o": {"text": "It builds habits.", "attacks": ["t"]},
+    ...     "b": {"text": "Habits form in class too.", "attacks": ["o"]}}})
+    >>> g = build_graph(m)
+    >>> {n: g.nodes[n]["role"] for n in sorted(g)}
+    {'b': 'rebuttal', 'o': 'objection', 'r': 'reason', 't': 'thesis'}
+    >>> {n: g.nodes[n]["side"] for n in sorted(g)}
+    {'b': 'pro', 'o': 'con', 'r': 'pro', 't': 'pro'}
+    """
+    graph: ArgumentGraph = nx.MultiDiGraph(
+        title=argument_map.title,
+        summary=argument_map.summary,
+        lang=argument_map.lang,
+        direction=argument_map.direction,
+        path=argument_map.path,
+        sources={
+            key: {**source.model_dump(mode="json", exclude_none=True), "span": source.span}
+            for key, source in argument_map.sources.items()
+        },
+        speakers={
+            key: {**speaker.model_dump(mode="json", exclude_none=True), "span": speaker.span}
+            for key, speaker in argument_map.speakers.items()
+        },
+    )
+    _add_nodes(graph, argument_map)
+    _add_edges(graph, argument_map)
+    _derive_roles(graph)
+    _derive_sides(graph)
+    return graph
+
+
+def _add_nodes(graph: ArgumentGraph, argument_map: ArgumentMap) -> None:
+    for key, claim in argument_map.claims.items():
+        graph.add_node(
+            key,
+            type="claim",
+            kind=claim.kind.value,
+            text=claim.text,
+            label=claim.label or claim.text,
+            speaker=claim.by,
+            source=claim.source,
+            quote=claim.quote,
+            locator=claim.locator,
+            note=claim.note,
+            tags=list(claim.tags),
+            weight=claim.weight,
+            scheme=None,
+            group=claim.group,
+            span=claim.span,
+        )
+    for key, argument in argument_map.arguments.items():
+        premises = [
+            argument_map.claims[p].label or argument_map.claims[p].text for p in argument.premises
+        ]
+        graph.add_node(
+            key,
+            type="argument",
+            kind="argument",
+            text=argument.label or " and ".join(premises) + " (together)",
+            label=argument.label or "together",
+            speaker=None,
+            source=None,
+            quote=None,
+            locator=None,
+            note=argument.note,
+            tags=[],
+            weight=None,
+            scheme=argument.scheme,
+            group=argument.group,
+            span=argument.span,
+        )
+
+
+def _add_edges(graph: ArgumentGraph, argument_map: ArgumentMap) -> None:
+    for key, claim in argument_map.claims.items():
+        for relation, targets in (("support", claim.supports), ("attack", claim.attacks)):
+            for target in targets:
+                _add_edge(graph, key, target, relation, weight=None, note=None, span=claim.span)
+    for link in argument_map.links:
+        relation = "support" if link.type is LinkType.SUPPORT else "attack"
+        _add_edge(
+            graph, link.from_, link.to, relation, weight=link.weight, note=link.note, span=link.span
+        )
+    for key, argument in argument_map.arguments.items():
+        for premise in argument.premises:
+            _add_edge(graph, premise, key, "premise", weight=None, note=None, span=argument.span)
+        _add_edge(
+            graph,
+            key,
+            argument.conclusion,
+            "conclusion",
+            weight=None,
+            note=None,
+            span=argument.span,
+        )
+
+
+def _add_edge(
+    graph: ArgumentGraph, source: str, target: str, relation: str, **attributes: Any
+) -> None:
+    undercut = relation == "attack" and graph.nodes[target]["type"] == "argument"
+    graph.add_edge(source, target, key=relation, relation=relation, undercut=undercut, **attributes)
+
+
+def _out_relations(graph: ArgumentGraph, node: str) -> set[str]:
+    return {key for _, _, key in graph.out_edges(node, keys=True)}
+
+
+def _derive_roles(graph: ArgumentGraph) -> None:
+    attackers = {u for u, _, key in graph.edges(keys=True) if key == "attack"}
+    for node, data in graph.nodes(data=True):
+        data["role"] = _role(graph, node, data, attackers)
+
+
+def _role(graph: ArgumentGraph, node: str, data: dict[str, Any], attackers: set[str]) -> str:
+    if data["type"] == "argument":
+        return "argument"
+    if data["kind"] == ClaimKind.THESIS:
+        return "thesis"
+    relations = _out_relations(graph, node)
+    if "attack" in relations:
+        targets = (v for _, v, key in graph.out_edges(node, keys=True) if key == "attack")
+        return "rebuttal" if any(t in attackers for t in targets) else "objection"
+    if data["kind"] == ClaimKind.EVIDENCE:
+        return "evidence"
+    if relations & {"support", "premise"}:
+        return "reason"
+    return "claim"
+
+
+def _derive_sides(graph: ArgumentGraph) -> None:
+    """Mark each node pro or con by the parity of attacks on its way to the nearest thesis.
+
+    A breadth-first search from every thesis at once, against the edges, so it is linear in
+    the size of the graph; the first thesis to reach a node decides its side.
+    """
+    side: dict[str, str] = {}
+    queue: deque[str] = deque()
+    for node, data in graph.nodes(data=True):
+        if data.get("role") == "thesis":
+            side[node] = "pro"
+            queue.append(node)
+    while queue:
+        node = queue.popleft()
+        for source, _, key in graph.in_edges(node, keys=True):
+            if source in side:
+                continue
+            flips = key == "attack"
+            side[source] = ("con" if side[node] == "pro" else "pro") if flips else side[node]
+            queue.append(source)
+    for node, data in graph.nodes(data=True):
+        data["side"] = side.get(node)

@@ -1,0 +1,117 @@
+"""Run the stages over files and folders: discover, load, validate, build the graph, analyse.
+
+Later stages run only for a file whose earlier stages found no error, as in mkdocs and
+Argdown; every problem found on the way is kept, so a run reports everything at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.analysis import analyse_graph
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.graph import ArgumentGraph, build_graph
+from argmap.schema import ArgumentMap
+from argmap.validate import load_map
+
+__all__ = ["BuildResult", "MapResult", "discover_maps", "load", "run"]
+
+MAP_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class MapResult:
+    """One top-level map file and what the stages made of it."""
+
+    path: Path
+    display: str
+    relative: Path
+    map: ArgumentMap | None = None
+    graph: ArgumentGraph | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the map loaded without errors (warnings allowed)."""
+        return self.graph is not None
+
+
+@dataclass
+class BuildResult:
+    """Every map of a run, and all problems found, sorted by position and without repeats."""
+
+    maps: list[MapResult]
+    diagnostics: list[Diagnostic]
+
+    @property
+    def files(self) -> int:
+        """How many top-level files were checked."""
+        return len(self.maps)
+
+
+def discover_maps(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """Expand files and folders into ``(file, root)`` pairs, in a stable order.
+
+    A folder contributes every ``.yaml``/``.yml`` file below it, except in files and folders
+    whose names start with ``.`` or ``_`` (``examples/_mistakes/`` holds broken maps on
+    purpose); a file named directly is always taken.
+    """
+    found: list[tuple[Path, Path]] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append((path, path.parent))
+            continue
+        for candidate in sorted(path.rglob("*")):
+            relative = candidate.relative_to(path)
+            if any(part.startswith((".", "_")) for part in relative.parts):
+                continue
+            if candidate.suffix in MAP_SUFFIXES and candidate.is_file():
+                found.append((candidate, path))
+    return found
+
+
+def check_map(path: Path, root: Path, *, sources_dir: Path | None = None) -> MapResult:
+    """Load one file with its includes, build its graph and analyse it."""
+    display = path.as_posix()
+    result = MapResult(path=path, display=display, relative=path.relative_to(root))
+    argument_map, diagnostics = load_map(path, display, sources_dir=sources_dir)
+    result.diagnostics = diagnostics
+    if argument_map is None:
+        return result
+    result.map = argument_map
+    result.graph = build_graph(argument_map)
+    result.diagnostics.extend(analyse_graph(result.graph))
+    return result
+
+
+def run(paths: Iterable[Path], *, sources_dir: Path | None = None) -> BuildResult:
+    """Check every map found in *paths*; the product of ``argmap validate`` and ``build``."""
+    results = [
+        check_map(path, root, sources_dir=sources_dir) for path, root in discover_maps(paths)
+    ]
+    unique = {(d.sort_key, d.severity): d for r in results for d in r.diagnostics}
+    diagnostics = sorted(unique.values(), key=lambda d: d.sort_key)
+    return BuildResult(maps=results, diagnostics=diagnostics)
+
+
+def load(
+    path: str | Path, *, sources_dir: str | Path | None = None
+) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Load one map file: the merged map (None if it has errors) and every diagnostic.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> text = "argmap: 1\\ntitle: Homework\\nclaims:\\n  t: {text: No homework., kind: thesis}\\n"
+    >>> _ = (folder / "m.yaml").write_text(text, encoding="utf-8")
+    >>> argument_map, diagnostics = load(folder / "m.yaml")
+    >>> argument_map.title, diagnostics
+    ('Homework', [])
+    """
+    file = Path(path)
+    sources = Path(sources_dir) if sources_dir is not None else None
+    result = check_map(file, file.parent, sources_dir=sources)
+    diagnostics = sorted(result.diagnostics, key=lambda d: d.sort_key)
+    has_error = any(d.severity is Severity.ERROR for d in diagnostics)
+    return (None if has_error else result.map), diagnostics

@@ -1,0 +1,253 @@
+"""The map format, version 1, as pydantic models.
+
+Field names are the YAML keys (``from`` is the one alias, being a Python keyword), so a
+validation error's ``loc`` is a path of YAML keys. Every model forbids unknown keys: a typo must
+never be silently ignored. Each object remembers where it was defined (``span``) and which file
+(``group``), so later stages can point back at the YAML, as Argdown's elements do.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
+
+from argmap.diagnostics import Span
+
+__all__ = [
+    "ID_PATTERN",
+    "Argument",
+    "ArgumentMap",
+    "Claim",
+    "ClaimKind",
+    "Link",
+    "LinkType",
+    "Source",
+    "SourceKind",
+    "Speaker",
+    "json_schema",
+    "known_keys",
+]
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.fullmatch(value):
+        msg = "invalid_id"
+        raise PydanticCustomError(
+            msg,
+            "{id} is not a valid id: start with a letter or digit, then use only letters, "
+            "digits, '-', '_' and '.'",
+            {"id": repr(value)},
+        )
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Weight = Annotated[float, Field(ge=0.0, le=1.0)]
+Date = Annotated[str, StringConstraints(pattern=_DATE_PATTERN)]
+
+
+class ClaimKind(StrEnum):
+    """What a claim is: the position under debate, an ordinary claim, or a piece of evidence."""
+
+    THESIS = "thesis"
+    CLAIM = "claim"
+    EVIDENCE = "evidence"
+
+
+class LinkType(StrEnum):
+    """The two relations an author writes; undercuts are attacks on an argument."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+
+
+class SourceKind(StrEnum):
+    """What sort of document a source is."""
+
+    ARTICLE = "article"
+    SPEECH = "speech"
+    INTERVIEW = "interview"
+    REPORT = "report"
+    BOOK = "book"
+    WEB = "web"
+    OTHER = "other"
+
+
+class _Located(BaseModel):
+    """A model object that remembers where in which file it was written."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        use_enum_values=False,
+        validate_default=False,
+    )
+
+    _span: Span | None = PrivateAttr(default=None)
+    _group: str | None = PrivateAttr(default=None)
+    _loc: tuple[str | int, ...] = PrivateAttr(default=())
+
+    @property
+    def span(self) -> Span | None:
+        """Where the object's key (or list item) stands in its file."""
+        return self._span
+
+    @property
+    def group(self) -> str | None:
+        """The title of the file that defined the object (included files keep their title)."""
+        return self._group
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        """The object's path of YAML keys in its file, e.g. ``("claims", "c1")``."""
+        return self._loc
+
+    def locate(self, span: Span, group: str | None, loc: tuple[str | int, ...]) -> None:
+        """Record where the object was defined; called once by the validator."""
+        self._span = span
+        self._group = group
+        self._loc = loc
+
+
+class Source(_Located):
+    """Where claims come from: an article, a speech, a book."""
+
+    title: Text = Field(description="The source's title.")
+    author: Text | None = Field(default=None, description="Who wrote or said it.")
+    date: Date | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    kind: SourceKind | None = Field(default=None, description="What sort of document it is.")
+    url: Text | None = Field(default=None, description="Where to read it (http, https).")
+    file: Text | None = Field(
+        default=None,
+        description="Name of a local text of the source, used by `validate --sources DIR` "
+        "to verify quotes.",
+    )
+
+
+class Speaker(_Located):
+    """Who says a claim."""
+
+    name: Text = Field(description="The speaker's name as shown on the page.")
+    role: Text | None = Field(default=None, description="Office or role, e.g. 'Foreign minister'.")
+
+
+class Claim(_Located):
+    """A statement in the debate."""
+
+    text: Text = Field(description="The full statement.")
+    label: Text | None = Field(default=None, description="Short label drawn on the map.")
+    kind: ClaimKind = Field(default=ClaimKind.CLAIM, description="thesis, claim or evidence.")
+    by: str | None = Field(default=None, description="Id of the speaker who makes the claim.")
+    source: str | None = Field(default=None, description="Id of the source it comes from.")
+    quote: Text | None = Field(default=None, description="Verbatim words from the source.")
+    locator: Text | None = Field(default=None, description="Page, paragraph or time in source.")
+    tags: list[Text] = Field(default_factory=list, description="Free labels for filtering.")
+    note: Text | None = Field(default=None, description="The instructor's remark.")
+    weight: Weight | None = Field(
+        default=None, description="Base score in [0, 1] for gradual strength (default 0.5)."
+    )
+    supports: list[str] = Field(
+        default_factory=list, description="Ids of claims or arguments this claim supports."
+    )
+    attacks: list[str] = Field(
+        default_factory=list, description="Ids of claims or arguments this claim attacks."
+    )
+
+
+class Argument(_Located):
+    """Premises that support a conclusion only together (linked premises)."""
+
+    premises: list[str] = Field(min_length=2, description="Two or more claim ids.")
+    conclusion: str = Field(description="The claim the premises support together.")
+    label: Text | None = Field(default=None, description="Short label for the argument.")
+    scheme: Text | None = Field(default=None, description="Argument scheme, free text.")
+    note: Text | None = Field(default=None, description="The instructor's remark.")
+
+
+class Link(_Located):
+    """A support or attack that needs attributes (a note, a weight)."""
+
+    from_: str = Field(alias="from", description="Id of the claim (or argument) that links.")
+    to: str = Field(description="Id of the target; an attack on an argument is an undercut.")
+    type: LinkType = Field(description="support or attack.")
+    note: Text | None = Field(default=None, description="Why the link holds.")
+    weight: Weight | None = Field(default=None, description="Strength in [0, 1].")
+
+
+class ArgumentMap(_Located):
+    """A whole map file: metadata, sources, speakers, claims, arguments and links."""
+
+    model_config = ConfigDict(
+        title="argmap map, format version 1",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    argmap: Literal[1] = Field(description="Format version; always 1.")
+    title: Text = Field(description="The map's title.")
+    summary: Text | None = Field(default=None, description="Plain text shown on the page.")
+    lang: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = Field(
+        default="en", description="BCP-47 language tag; fa, ar, he read right to left."
+    )
+    include: list[Text] = Field(
+        default_factory=list, description="Other map files whose claims join this one."
+    )
+    sources: dict[Id, Source] = Field(default_factory=dict, description="id -> source.")
+    speakers: dict[Id, Speaker] = Field(default_factory=dict, description="id -> speaker.")
+    claims: dict[Id, Claim] = Field(default_factory=dict, description="id -> claim.")
+    arguments: dict[Id, Argument] = Field(default_factory=dict, description="id -> argument.")
+    links: list[Link] = Field(default_factory=list, description="Links with attributes.")
+
+    _included: list[ArgumentMap] = PrivateAttr(default_factory=list)
+    _path: str | None = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> str | None:
+        """The file the map was read from, as named in diagnostics."""
+        return self._path
+
+    @property
+    def direction(self) -> Literal["ltr", "rtl"]:
+        """Reading direction implied by ``lang``."""
+        primary = self.lang.split("-")[0].lower()
+        return "rtl" if primary in _RTL_LANGUAGES else "ltr"
+
+    def _repr_html_(self) -> str:
+        """Show the map as its interactive page in Jupyter."""
+        import html
+
+        from argmap.graph import build_graph
+        from argmap.render import render_html
+
+        page = render_html(build_graph(self))
+        return (
+            '<iframe style="width:100%;height:640px;border:0" sandbox="allow-scripts" '
+            f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
+        )
+
+
+_RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "sd", "ckb", "dv", "yi", "ug"}
+
+
+def known_keys(model: type[BaseModel]) -> list[str]:
+    """The YAML keys a model accepts, for 'did you mean' suggestions."""
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the format, for editors' YAML language servers."""
+    return ArgumentMap.model_json_schema(by_alias=True)

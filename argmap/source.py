@@ -1,0 +1,318 @@
+"""Read a map file into plain data with the position of every key and value.
+
+The YAML is composed with PyYAML's safe composer (the C one where present) and walked once. The
+walk builds the plain data itself rather than letting PyYAML construct it, because that is where
+the three things PyYAML does not do can happen: record spans, report duplicate keys (PyYAML keeps
+the last one silently), and bound what aliases expand to (a few lines of anchors can otherwise
+expand into billions of nodes).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from argmap.diagnostics import Diagnostic, Span
+
+__all__ = [
+    "MAX_ALIAS_EXPANSION",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "Loc",
+    "SourceDocument",
+    "parse_source",
+    "read_source",
+]
+
+Loc = tuple[str | int, ...]
+
+#: Larger files are refused unread; a 10,000-claim map is about 2 MB.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: How many nodes all aliases of a file may expand to, in total.
+MAX_ALIAS_EXPANSION = 10_000
+#: How deeply collections may nest; a map needs five levels.
+MAX_DEPTH = 64
+
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_MAPPING_TAG = f"{_TAG}map"
+_SEQUENCE_TAG = f"{_TAG}seq"
+
+
+@dataclass
+class SourceDocument:
+    """A map file as read: its text, its plain data, and where each part of the data stands.
+
+    ``key_spans[loc]`` is the span of the mapping key that introduces the value at *loc* (for a
+    list item, the item itself); ``value_spans[loc]`` is the span of the value.
+    """
+
+    path: str
+    text: str
+    data: Any
+    key_spans: dict[Loc, Span] = field(default_factory=dict)
+    value_spans: dict[Loc, Span] = field(default_factory=dict)
+
+    def key_span(self, loc: Loc) -> Span:
+        """The key span of the longest prefix of *loc* that exists in the file."""
+        return self._nearest(self.key_spans, loc)
+
+    def value_span(self, loc: Loc) -> Span:
+        """The value span of the longest prefix of *loc* that exists in the file."""
+        return self._nearest(self.value_spans, loc)
+
+    def _nearest(self, spans: dict[Loc, Span], loc: Loc) -> Span:
+        for end in range(len(loc), -1, -1):
+            span = spans.get(loc[:end])
+            if span is not None:
+                return span
+        return Span.start_of(self.path)
+
+
+class _TooComplex(Exception):
+    def __init__(self, span: Span, message: str) -> None:
+        super().__init__(message)
+        self.span = span
+        self.message = message
+
+
+def read_source(
+    path: Path, display_path: str | None = None
+) -> tuple[SourceDocument | None, list[Diagnostic]]:
+    """Read and compose one YAML file; return the document, or None and the reasons why not.
+
+    ``display_path`` is how the file is named in diagnostics (default: *path* as given).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "m.yaml").write_text("title: T\\ntitle: U\\n", encoding="utf-8")
+    >>> document, problems = read_source(folder / "m.yaml", "m.yaml")
+    >>> [str(p) for p in problems]
+    ["m.yaml:2:1: error: duplicate key 'title' (first defined at line 1) [duplicate-key]"]
+    """
+    shown = display_path if display_path is not None else str(path)
+    text, problems = _read_text(path, shown)
+    if text is None:
+        return None, problems
+    return parse_source(text, shown)
+
+
+def parse_source(text: str, path: str) -> tuple[SourceDocument | None, list[Diagnostic]]:
+    """Compose YAML *text* (already decoded) named *path* into a :class:`SourceDocument`."""
+    start = Span.start_of(path)
+    if not text.strip() or _only_comments(text):
+        return None, [
+            Diagnostic.at(
+                start,
+                "empty-file",
+                "the file is empty: a map needs at least 'argmap', 'title' and 'claims'",
+            )
+        ]
+    try:
+        node = yaml.compose(text, Loader=_SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_diagnostic(error, path, text)]
+    except yaml.YAMLError as error:
+        return None, [_reader_diagnostic(error, path, text)]
+    if node is None:
+        return None, [Diagnostic.at(start, "empty-file", "the file holds no YAML document")]
+    walker = _Walker(path)
+    try:
+        data = walker.walk(node, ())
+    except _TooComplex as error:
+        return None, [Diagnostic.at(error.span, "yaml-too-complex", error.message)]
+    document = SourceDocument(path, text, data, walker.key_spans, walker.value_spans)
+    return document, walker.problems
+
+
+def _read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    start = Span.start_of(shown)
+    try:
+        if path.is_dir():
+            return None, [Diagnostic.at(start, "unreadable-file", "is a folder, not a map file")]
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            message = (
+                f"the file is {size / 1024 / 1024:.1f} MB; argmap reads map files of at most "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB (split it with 'include')"
+            )
+            return None, [Diagnostic.at(start, "file-too-large", message)]
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Diagnostic.at(start, "unreadable-file", "no such file")]
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return None, [Diagnostic.at(start, "unreadable-file", f"cannot read the file: {reason}")]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        return None, [_encoding_diagnostic(raw, error.start, shown)]
+
+
+def _encoding_diagnostic(raw: bytes, offset: int, path: str) -> Diagnostic:
+    line = raw.count(b"\n", 0, offset) + 1
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    message = (
+        f"the file is not UTF-8 text (byte 0x{raw[offset]:02x}); save it as UTF-8 in your editor"
+    )
+    return Diagnostic.at(Span(path, line, column, line, column + 1), "not-utf8", message)
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    context = error.context or ""
+    if error.context_mark is not None and "quoted scalar" in context:
+        # The end of the file is a useless place to point at; the opening quote is the mistake.
+        mark = error.context_mark
+        problem = "this quote is never closed"
+    elif "expected a single document" in context + (error.problem or ""):
+        problem = "a map file holds one YAML document; remove the '---' that starts a second one"
+    elif mark is not None and _character_at(text, mark.line, mark.column) == "\t":
+        problem = "a tab character cannot indent YAML; indent with spaces"
+    else:
+        problem = error.problem or "invalid YAML"
+        if context:
+            problem = f"{problem} ({context})"
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return Diagnostic.at(Span(path, line, column, line, column + 1), "yaml-syntax", problem)
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
+
+
+def _reader_diagnostic(error: yaml.YAMLError, path: str, text: str) -> Diagnostic:
+    position = getattr(error, "position", None)
+    if isinstance(position, int):
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+    else:
+        line, column = 1, 1
+    character = getattr(error, "character", None)
+    if isinstance(character, str):
+        character = ord(character)
+    message = (
+        f"the control character U+{character:04X} cannot appear in YAML text"
+        if isinstance(character, int)
+        else f"invalid YAML: {error}"
+    )
+    return Diagnostic.at(Span(path, line, column, line, column + 1), "yaml-syntax", message)
+
+
+def _span(path: str, node: yaml.Node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(path, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+class _Walker:
+    """Builds plain data from a composed node tree, recording spans and problems."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.key_spans: dict[Loc, Span] = {}
+        self.value_spans: dict[Loc, Span] = {}
+        self.problems: list[Diagnostic] = []
+        self._seen: set[int] = set()
+        self._open: list[int] = []
+        self._alias_budget = MAX_ALIAS_EXPANSION
+        self._scalar_loader = _SafeLoader("")
+
+    def walk(self, node: yaml.Node, loc: Loc) -> Any:
+        # Recursion depth is bounded by the nesting of the text, which PyYAML itself bounds;
+        # a node seen before was reached through an alias and is charged to the budget.
+        expanding = id(node) in self._seen
+        self._seen.add(id(node))
+        if expanding:
+            self._charge(node)
+        self.value_spans[loc] = _span(self.path, node)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if id(node) in self._open:
+            message = "an alias refers to the collection it stands in (a recursive anchor)"
+            raise _TooComplex(_span(self.path, node), message)
+        if len(self._open) >= MAX_DEPTH:
+            message = f"collections are nested more than {MAX_DEPTH} levels deep"
+            raise _TooComplex(_span(self.path, node), message)
+        self._open.append(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._walk_mapping(node, loc)
+            self._check_tag(node, _SEQUENCE_TAG)
+            return [self._walk_item(item, (*loc, index)) for index, item in enumerate(node.value)]
+        finally:
+            self._open.pop()
+
+    def _charge(self, node: yaml.Node) -> None:
+        self._alias_budget -= 1
+        if self._alias_budget < 0:
+            message = (
+                f"anchors and aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes; "
+                "write the repeated parts out instead"
+            )
+            raise _TooComplex(_span(self.path, node), message)
+
+    def _walk_item(self, node: yaml.Node, loc: Loc) -> Any:
+        self.key_spans[loc] = _span(self.path, node)
+        return self.walk(node, loc)
+
+    def _walk_mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        self._check_tag(node, _MAPPING_TAG)
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Span] = {}
+        for key_node, value_node in node.value:
+            key = self._key(key_node)
+            key_span = _span(self.path, key_node)
+            if key in first_seen:
+                message = f"duplicate key {key!r} (first defined at line {first_seen[key].line})"
+                self.problems.append(Diagnostic.at(key_span, "duplicate-key", message, loc=loc))
+                continue
+            first_seen[key] = key_span
+            self.key_spans[(*loc, key)] = key_span
+            result[key] = self.walk(value_node, (*loc, key))
+        return result
+
+    def _key(self, node: yaml.Node) -> str:
+        # Keys are kept as written: an id like `2019` or `yes` stays the string the author typed.
+        if isinstance(node, yaml.ScalarNode):
+            return str(node.value)
+        message = "a key must be plain text, not a list or a mapping"
+        self.problems.append(Diagnostic.at(_span(self.path, node), "wrong-type", message))
+        return f"<{type(node).__name__} at line {node.start_mark.line + 1}>"
+
+    def _check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            self._bad_tag(node)
+
+    def _bad_tag(self, node: yaml.Node) -> None:
+        tag = node.tag.replace(_TAG, "!!")
+        message = f"the YAML tag {tag!r} is not allowed in a map file"
+        self.problems.append(Diagnostic.at(_span(self.path, node), "yaml-syntax", message))
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            self._bad_tag(node)
+            return str(node.value)
+        try:
+            value = self._scalar_loader.construct_object(node)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            # e.g. an impossible date such as 2019-02-30: keep the text; the schema judges it.
+            return str(node.value)
+        if isinstance(value, datetime.datetime | datetime.date):
+            return value.isoformat()
+        return value
