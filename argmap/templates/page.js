@@ -1,0 +1,700 @@
+/* argmap map page. Builds every piece of DOM with textContent: no map text is ever parsed as HTML. */
+(function () {
+  'use strict';
+  var model = JSON.parse(document.getElementById('argmap-data').textContent);
+  var RTL = model.dir === 'rtl';
+  var nodes = model.nodes, edges = model.edges;
+  var N = nodes.length;
+  var byId = new Map(), kids = new Map(), inE = new Map(), outE = new Map(), depth = new Map();
+  nodes.forEach(function (n) { byId.set(n.id, n); kids.set(n.id, []); inE.set(n.id, []); outE.set(n.id, []); });
+  nodes.forEach(function (n) {  // nodes come in pre-order: a parent is always seen before its children
+    if (n.parent && kids.has(n.parent)) { kids.get(n.parent).push(n.id); depth.set(n.id, depth.get(n.parent) + 1); }
+    else depth.set(n.id, 0);
+  });
+  edges.forEach(function (e) {
+    if (outE.has(e.from)) outE.get(e.from).push(e);
+    if (inE.has(e.to)) inE.get(e.to).push(e);
+  });
+
+  var ROLES = {
+    thesis: {name: 'Thesis', mark: '\u2605'},
+    reason: {name: 'Reason', mark: '+'},
+    objection: {name: 'Objection', mark: '\u2212'},
+    rebuttal: {name: 'Rebuttal', mark: '\u21BA'},
+    evidence: {name: 'Evidence', mark: '\u00A7'},
+    claim: {name: 'Claim', mark: '\u25CB'},
+    argument: {name: 'Linked premises', mark: '\u25C6'}
+  };
+  var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif';
+  function grp(bg, border, dashes, width, extra) {
+    var g = {color: {background: bg, border: border, highlight: {background: '#FFF7CC', border: border},
+      hover: {background: bg, border: border}}, borderWidth: width, borderWidthSelected: width + 2,
+      shapeProperties: {borderDashes: dashes, borderRadius: 6}};
+    if (extra) Object.keys(extra).forEach(function (k) { g[k] = extra[k]; });
+    return g;
+  }
+  var GROUPS = {
+    thesis: grp('#D7E9F7', '#0072B2', false, 4, {font: {size: 17, face: FONT, color: '#0B2239'},
+      widthConstraint: {minimum: 160, maximum: 240}, margin: 14}),
+    reason: grp('#DDF1E9', '#007A5A', false, 2),
+    objection: grp('#FBE3D6', '#D55E00', [7, 4], 2.5),
+    rebuttal: grp('#F4E3EE', '#A4497F', [3, 3], 2.5),
+    evidence: grp('#FFF3D1', '#B07800', false, 2, {shape: 'database'}),
+    claim: grp('#EEF0F2', '#7D8790', false, 1.5),
+    argument: {shape: 'diamond', size: 11, borderWidth: 2.5, borderWidthSelected: 4,
+      color: {background: '#FFFFFF', border: '#007A5A', highlight: {background: '#FFF7CC', border: '#007A5A'},
+        hover: {background: '#FFFFFF', border: '#007A5A'}},
+      font: {size: 12, face: FONT, color: '#4A5560', background: 'rgba(251,252,253,0.85)'}, widthConstraint: false}
+  };
+  var SUPPORT = '#007A5A', ATTACK = '#D55E00';
+
+  function $(id) { return document.getElementById(id); }
+  function h(tag, props, children) {
+    var el = document.createElement(tag);
+    if (props) Object.keys(props).forEach(function (k) {
+      var v = props[k];
+      if (v === undefined || v === null || v === false) return;
+      if (k === 'text') el.textContent = v;
+      else if (k === 'class') el.className = v;
+      else if (k.slice(0, 2) === 'on') el.addEventListener(k.slice(2), v);
+      else el.setAttribute(k, v === true ? '' : String(v));
+    });
+    (children || []).forEach(function (c) {
+      if (c === null || c === undefined || c === false) return;
+      el.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    });
+    return el;
+  }
+  function clip(s, n) { s = String(s); return s.length > n ? s.slice(0, n - 1).replace(/\s+\S*$/, '') + '\u2026' : s; }
+  function role(n) { return ROLES[n.role] || ROLES.claim; }
+  function roleKey(n) { return ROLES[n.role] ? n.role : 'claim'; }
+  function speakerName(n) { var s = n.speaker && model.speakers[n.speaker]; return s ? (s.name || n.speaker) : (n.speaker || ''); }
+  function safeUrl(u) { return typeof u === 'string' && /^\s*(https?|mailto):/i.test(u) && !/[\u0000-\u001f]/.test(u) ? u.trim() : null; }
+
+  // ------------------------------------------------------------------ state
+  var collapsed = new Set();
+  var filters = {speaker: '', tag: '', kind: '', side: ''};
+  var focusSet = null, focusId = null;
+  var selected = null;
+  var accept = {on: false, available: false, whatIf: {rejected: [], accepted: []}, labels: null, base: null, strength: null};
+
+  // Big maps open with deep subtrees collapsed so the first draw stays fast.
+  var OPEN_LIMIT = 1200;
+  if (N > OPEN_LIMIT) {
+    var perDepth = [];
+    nodes.forEach(function (n) { var d = depth.get(n.id); perDepth[d] = (perDepth[d] || 0) + 1; });
+    var total = 0, maxD = 0;
+    for (var d = 0; d < perDepth.length; d++) { total += perDepth[d] || 0; if (total > OPEN_LIMIT && d > 0) break; maxD = d; }
+    nodes.forEach(function (n) { if (depth.get(n.id) === maxD && kids.get(n.id).length) collapsed.add(n.id); });
+  }
+
+  function hiddenCount(id) {
+    var c = 0, stack = kids.get(id).slice();
+    while (stack.length) { var k = stack.pop(); c++; Array.prototype.push.apply(stack, kids.get(k)); }
+    return c;
+  }
+
+  // ------------------------------------------------------------------ vis data
+  function acceptPrefix(id) {
+    if (!accept.on || !accept.labels) return '';
+    var l = accept.labels[id];
+    return l === 'IN' ? '\u2714 IN  ' : l === 'OUT' ? '\u2718 OUT  ' : l ? '? UNDEC  ' : '';
+  }
+  function visLabel(n) {
+    if (n.type === 'argument') return acceptPrefix(n.id) + clip(n.label && n.label !== n.text ? n.label : 'together', 40);
+    var r = role(n), top = r.mark + ' ' + r.name.toUpperCase(), sp = speakerName(n);
+    if (sp) top += ' \u00B7 ' + clip(sp, 26);
+    var lab = acceptPrefix(n.id) + top + '\n' + clip(n.label, 90);
+    if (collapsed.has(n.id)) lab += '\n\u25B8 ' + hiddenCount(n.id) + ' more below';
+    return lab;
+  }
+  function tooltip(n) {
+    var t = n.text, sp = speakerName(n);
+    if (n.type === 'argument') t = (n.label && n.label !== n.text ? n.label + '\n' : '') + n.text;
+    if (sp) t += '\n\u2014 ' + sp;
+    return t;
+  }
+  function accStyle(id) {
+    if (!accept.on || !accept.labels) return {opacity: 1, borderWidth: undefined, shapeProperties: undefined};
+    var l = accept.labels[id];
+    if (l === 'OUT') return {opacity: 0.45, borderWidth: undefined, shapeProperties: undefined};
+    if (l === 'IN') return {opacity: 1, borderWidth: 5, shapeProperties: undefined};
+    return {opacity: 1, borderWidth: 3, shapeProperties: {borderDashes: [2, 3], borderRadius: 6}};
+  }
+
+  var visible = new Map();  // id -> bool as last given to vis
+  function computeVisibility() {
+    var match = new Map();
+    var anyFilter = filters.speaker || filters.tag || filters.kind || filters.side;
+    nodes.forEach(function (n) {
+      var ok = true;
+      if (anyFilter && n.type !== 'argument') {
+        if (filters.speaker && n.speaker !== filters.speaker) ok = false;
+        if (filters.tag && !(n.tags && n.tags.indexOf(filters.tag) >= 0)) ok = false;
+        if (filters.kind && n.kind !== filters.kind) ok = false;
+        if (filters.side && n.side !== filters.side) ok = false;
+      }
+      if (focusSet && !focusSet.has(n.id)) ok = false;
+      match.set(n.id, ok);
+    });
+    if (anyFilter) nodes.forEach(function (n) {  // a junction shows when a claim it joins shows
+      if (n.type !== 'argument' || !match.get(n.id) && focusSet) return;
+      var ok = inE.get(n.id).concat(outE.get(n.id)).some(function (e) {
+        var o = e.from === n.id ? e.to : e.from; return byId.get(o).type !== 'argument' && match.get(o);
+      });
+      match.set(n.id, ok);
+    });
+    var under = new Map();  // hidden because an ancestor is collapsed
+    nodes.forEach(function (n) {
+      under.set(n.id, !!n.parent && (under.get(n.parent) || collapsed.has(n.parent)));
+    });
+    return {match: match, under: under};
+  }
+
+  function visNode(n, show) {
+    var a = accStyle(n.id);
+    var v = {id: n.id, label: visLabel(n), title: tooltip(n), group: roleKey(n), x: n.x, y: n.y, hidden: !show};
+    if (accept.on) { v.opacity = a.opacity; if (a.borderWidth) v.borderWidth = a.borderWidth; if (a.shapeProperties) v.shapeProperties = a.shapeProperties; }
+    return v;
+  }
+  var vis = {match: null, under: null};
+  function initialNodes() {
+    var v = computeVisibility(); vis = v;
+    return nodes.map(function (n) {
+      var show = v.match.get(n.id) && !v.under.get(n.id); visible.set(n.id, show);
+      return visNode(n, show);
+    });
+  }
+  var ATTACK_ARROW = {to: {enabled: true, type: 'bar', scaleFactor: 0.9}};
+  var ATTACK_COLOR = {color: ATTACK, highlight: ATTACK, hover: ATTACK};
+  var PREMISE_ARROW = {to: {enabled: false}};
+  function visEdge(e, i) {
+    var v = {id: i, from: e.from, to: e.to};
+    if (e.relation === 'attack') { v.color = ATTACK_COLOR; v.dashes = [8, 5]; v.arrows = ATTACK_ARROW; }
+    else if (e.relation === 'premise') v.arrows = PREMISE_ARROW;
+    if (e.note) v.title = e.note;
+    return v;
+  }
+
+  var nodeData = new vis_DataSet(initialNodes());
+  var edgeData = new vis_DataSet(edges.map(visEdge));
+  function vis_DataSet(items) { return new window.vis.DataSet(items); }
+
+  var BIG = N > 2000;
+  var options = {
+    autoResize: true,
+    physics: {enabled: false, solver: 'forceAtlas2Based', stabilization: false,
+      forceAtlas2Based: {gravitationalConstant: -80, springLength: 120, avoidOverlap: 0.6}},
+    layout: {improvedLayout: false, hierarchical: false},
+    interaction: {hover: !BIG, tooltipDelay: 250, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false,
+      multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
+    nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 14, color: '#1B1F24', multi: false},
+      widthConstraint: {minimum: 120, maximum: 200}, borderWidth: 2, labelHighlightBold: false,
+      shapeProperties: {borderRadius: 6}, chosen: true},
+    edges: {smooth: false, width: 2, selectionWidth: 1.5, arrowStrikethrough: false,
+      color: {color: SUPPORT, highlight: SUPPORT, hover: SUPPORT, inherit: false},
+      arrows: {to: {enabled: true, scaleFactor: 0.8, type: 'arrow'}}, hoverWidth: 0.5},
+    groups: GROUPS
+  };
+  var container = $('graph');
+  if (RTL) container.setAttribute('dir', 'rtl');
+  var network = new window.vis.Network(container, {nodes: nodeData, edges: edgeData}, options);
+  window.network = network;
+  network.once('afterDrawing', function () {
+    if (window.performance && performance.mark) performance.mark('argmap-ready');
+    document.body.setAttribute('data-ready', '1');
+    window.argmapReady = true;
+  });
+
+  function refresh() {
+    var v = computeVisibility(); vis = v;
+    var changes = [];
+    nodes.forEach(function (n) {
+      var show = v.match.get(n.id) && !v.under.get(n.id);
+      if (visible.get(n.id) !== show) { visible.set(n.id, show); changes.push({id: n.id, hidden: !show}); }
+    });
+    if (changes.length) nodeData.update(changes);
+    updateOutlineVisibility();
+    updateStatus();
+  }
+  function relabel(ids) {
+    nodeData.update(ids.map(function (id) { var n = byId.get(id); return visNode(n, visible.get(id)); }));
+  }
+
+  function updateStatus() {
+    var shown = 0; visible.forEach(function (s) { if (s) shown++; });
+    var msg = 'Showing ' + shown + ' of ' + N + ' nodes';
+    if (collapsed.size) msg += ' \u00B7 ' + collapsed.size + ' collapsed';
+    if (focusSet) msg += ' \u00B7 focused on \u201C' + clip(byId.get(focusId).label, 30) + '\u201D';
+    $('status').textContent = msg;
+    $('show-all').hidden = !(focusSet || filters.speaker || filters.tag || filters.kind || filters.side);
+  }
+
+  // ------------------------------------------------------------------ selection
+  function reveal(id) {
+    var v = vis;
+    if (!v.match.get(id)) {  // filtered or focused away: drop filters and focus
+      resetFilters(); focusSet = null; focusId = null;
+    }
+    var changed = [], p = byId.get(id).parent;
+    while (p) { if (collapsed.has(p)) { collapsed.delete(p); changed.push(p); } p = byId.get(p).parent; }
+    if (changed.length) { relabel(changed); changed.forEach(rebuildOutlineItem); }
+    refresh();
+  }
+  function moveCamera(id) {
+    var scale = Math.max(network.getScale(), 0.85);
+    network.focus(id, {scale: scale, animation: N > 3000 ? false : {duration: 350, easingFunction: 'easeInOutQuad'}});
+  }
+  function select(id, opts) {
+    opts = opts || {};
+    if (!byId.has(id)) return;
+    reveal(id);
+    selected = id;
+    network.selectNodes([id]);
+    if (opts.camera) moveCamera(id);
+    showPanel(id);
+    outlineSelect(id, opts.fromOutline);
+    $('focus').disabled = false;
+    if (opts.hash !== false) {
+      try { history.replaceState(null, '', '#' + encodeURIComponent(id)); } catch (err) { /* file:// in some browsers */ }
+    }
+  }
+  function clearSelection() {
+    selected = null; network.unselectAll();
+    $('panel').replaceChildren(h('p', {class: 'hint', text: 'Click a claim in the map or the outline to read it in full.'}));
+    $('focus').disabled = true;
+  }
+
+  network.on('click', function (p) {
+    if (p.nodes && p.nodes.length) select(String(p.nodes[0]));
+    else if (!p.edges || !p.edges.length) clearSelection();
+  });
+  network.on('doubleClick', function (p) { if (p.nodes && p.nodes.length) toggleCollapse(String(p.nodes[0])); });
+
+  // ------------------------------------------------------------------ panel
+  function badge(n) { var r = role(n); return h('span', {class: 'badge r-' + roleKey(n), text: r.mark + ' ' + r.name}); }
+  function nodeLink(id, prefix) {
+    var n = byId.get(id);
+    return h('a', {href: '#' + encodeURIComponent(id), dir: 'auto', 'data-id': id, text: (prefix || '') + n.label,
+      onclick: function (ev) { ev.preventDefault(); select(id, {camera: true}); }});
+  }
+  function linkList(title, list) {
+    if (!list.length) return null;
+    return h('section', null, [h('h3', {text: title + ' (' + list.length + ')'}),
+      h('ul', {class: 'links'}, list.map(function (it) { return h('li', null, [badge(byId.get(it.id)), nodeLink(it.id), it.extra ? h('span', {class: 'muted', text: it.extra}) : null]); }))]);
+  }
+  function crumbs(id) {
+    var path = [], p = byId.get(id).parent;
+    while (p) { path.unshift(p); p = byId.get(p).parent; }
+    if (!path.length) return null;
+    var items = [];
+    path.forEach(function (pid) {
+      var pn = byId.get(pid);
+      items.push(h('a', {href: '#' + encodeURIComponent(pid), dir: 'auto', text: clip(pn.type === 'argument' ? 'together' : pn.label, 40),
+        onclick: function (ev) { ev.preventDefault(); select(pid, {camera: true}); }}));
+      items.push(h('span', {class: 'sep', 'aria-hidden': 'true', text: RTL ? '\u2039' : '\u203A'}));
+    });
+    items.push(h('span', {'aria-current': 'location', dir: 'auto', text: clip(byId.get(id).label, 40)}));
+    return h('nav', {class: 'crumbs', 'aria-label': 'Path to the thesis'}, items);
+  }
+  function relationWord(e) {
+    if (e.relation === 'attack') return e.undercut ? 'undercuts' : 'attacks';
+    if (e.relation === 'premise') return 'is a premise of';
+    return 'supports';
+  }
+  function showPanel(id) {
+    var n = byId.get(id), panel = $('panel');
+    var parts = [crumbs(id), h('p', null, [badge(n)])];
+    if (n.type === 'argument') {
+      parts.push(h('h2', {class: 'vh', text: 'Linked premises'}));
+      parts.push(h('p', {class: 'claim-text', dir: 'auto', text: n.label && n.label !== n.text ? n.label : 'These premises support the conclusion only together.'}));
+      if (n.scheme) parts.push(h('dl', null, [h('dt', {text: 'Scheme'}), h('dd', {dir: 'auto', text: n.scheme})]));
+    } else {
+      parts.push(h('h2', {class: 'vh', text: 'Claim'}));
+      parts.push(h('p', {class: 'claim-text', dir: 'auto', text: n.text}));
+    }
+    var dl = [];
+    function row(term, value) { if (value) dl.push(h('dt', {text: term}), h('dd', {dir: 'auto'}, [value])); }
+    if (n.speaker) {
+      var sp = model.speakers[n.speaker] || {};
+      row('Speaker', (sp.name || n.speaker) + (sp.role ? ', ' + sp.role : ''));
+    }
+    if (n.source) {
+      var src = model.sources[n.source] || {title: n.source};
+      var bits = [src.title || n.source];
+      if (src.author) bits.push(src.author);
+      if (src.date) bits.push(String(src.date));
+      if (src.kind) bits.push(src.kind);
+      var url = safeUrl(src.url);
+      var srcEl = h('span', null, [bits.join(' \u00B7 ')]);
+      if (url) { srcEl.appendChild(document.createTextNode(' ')); srcEl.appendChild(h('a', {href: url, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr', text: 'open source \u2197'})); }
+      row('Source', srcEl);
+    }
+    row('Where', n.locator);
+    if (n.group) row('From', n.group);
+    row('Id', n.id);
+    if (dl.length) parts.push(h('dl', null, dl));
+    if (n.quote) parts.push(h('blockquote', {dir: 'auto', 'aria-label': 'Verbatim quote from the source'}, [h('span', {class: 'vh', text: 'Quote: '}), '\u201C' + n.quote + '\u201D']));
+    if (n.note) parts.push(h('p', {class: 'note', dir: 'auto'}, [h('b', {text: 'Instructor\u2019s note: '}), n.note]));
+    if (n.tags && n.tags.length) parts.push(h('p', {class: 'tags', 'aria-label': 'Tags'}, n.tags.map(function (t) { return h('span', {dir: 'auto', text: '#' + t}); })));
+
+    var reasons = [], objections = [], premises = [], targets = [];
+    inE.get(id).forEach(function (e) {
+      if (e.relation === 'attack') objections.push({id: e.from, extra: e.undercut ? '(undercut)' : ''});
+      else if (e.relation === 'premise') premises.push({id: e.from});
+      else reasons.push({id: e.from, extra: e.relation === 'conclusion' ? '(linked premises)' : ''});
+    });
+    outE.get(id).forEach(function (e) {
+      targets.push({id: e.to, extra: ''});
+      targets[targets.length - 1].word = relationWord(e);
+    });
+    if (n.type === 'argument') parts.push(linkList('Premises, together', premises));
+    parts.push(linkList('Reasons', reasons));
+    parts.push(linkList('Objections', objections));
+    if (targets.length) {
+      parts.push(h('section', null, [h('h3', {text: 'This ' + (n.type === 'argument' ? 'argument' : 'claim')}),
+        h('ul', {class: 'links'}, targets.map(function (t) { return h('li', null, [h('span', {class: 'muted', text: t.word}), badge(byId.get(t.id)), nodeLink(t.id)]); }))]));
+    }
+    var actions = [];
+    if (kids.get(id).length) actions.push(h('button', {type: 'button', text: collapsed.has(id) ? 'Expand below' : 'Collapse below',
+      onclick: function () { toggleCollapse(id); showPanel(id); }}));
+    actions.push(h('button', {type: 'button', text: 'Focus here', onclick: function () { focusOn(id); }}));
+    actions.push(h('a', {class: 'permalink', href: '#' + encodeURIComponent(id), text: 'Permalink',
+      onclick: function (ev) { ev.preventDefault(); try { history.replaceState(null, '', '#' + encodeURIComponent(id)); } catch (err) { /* ignore */ } }}));
+    parts.push(h('div', {class: 'actions'}, actions));
+    var acc = accPanel(id);
+    if (acc) parts.push(acc);
+    panel.replaceChildren.apply(panel, parts.filter(Boolean));
+    panel.scrollTop = 0;
+  }
+
+  // ------------------------------------------------------------------ outline (ARIA tree)
+  var tree = $('outline');
+  var items = new Map();  // id -> li (only for rendered items)
+  var activeItem = null;
+  function outlineItem(id) {
+    var n = byId.get(id), has = kids.get(id).length > 0, open = has && !collapsed.has(id);
+    var li = h('li', {role: 'treeitem', 'aria-level': depth.get(id) + 1, 'aria-selected': 'false', tabindex: '-1', 'data-id': id,
+      'aria-expanded': has ? String(open) : null});
+    var row = h('div', {class: 'row'}, [
+      h('span', {class: 'tw', 'aria-hidden': 'true', text: has ? (open ? '\u25BE' : '\u25B8') : ''}),
+      badge(n),
+      h('span', {class: 'txt', dir: 'auto', text: n.type === 'argument' ? (n.label && n.label !== n.text ? n.label : 'together: ' + n.text) : n.label})
+    ]);
+    li.appendChild(row);
+    if (open) li.appendChild(outlineGroup(id));
+    items.set(id, li);
+    return li;
+  }
+  function outlineGroup(id) {
+    return h('ul', {role: 'group'}, kids.get(id).map(outlineItem));
+  }
+  function dropItems(li) { li.querySelectorAll('li[data-id]').forEach(function (x) { items.delete(x.getAttribute('data-id')); }); }
+  function rebuildOutlineItem(id) {
+    var li = items.get(id);
+    if (!li) return;
+    var fresh = outlineItem(id);
+    dropItems(li);
+    li.replaceWith(fresh);
+    items.set(id, fresh);
+    if (selected) markSelected(selected);
+    updateOutlineVisibility();
+  }
+  function buildOutline() {
+    var roots = nodes.filter(function (n) { return !n.parent; }).map(function (n) { return outlineItem(n.id); });
+    tree.replaceChildren.apply(tree, roots);
+    if (roots.length) { roots[0].setAttribute('tabindex', '0'); activeItem = roots[0]; }
+  }
+  function updateOutlineVisibility() {
+    if (!vis.match) return;
+    var show = new Map();
+    for (var i = nodes.length - 1; i >= 0; i--) {  // reverse pre-order: children before parents
+      var n = nodes[i], s = vis.match.get(n.id) || show.get(n.id) === true;
+      show.set(n.id, s);
+      if (s && n.parent) show.set(n.parent, true);
+    }
+    items.forEach(function (li, id) {
+      li.classList.toggle('hide', !show.get(id));
+      li.classList.toggle('context', show.get(id) && !vis.match.get(id));
+    });
+  }
+  function markSelected(id) {
+    tree.querySelectorAll('li[aria-selected=true]').forEach(function (x) { x.setAttribute('aria-selected', 'false'); });
+    var li = items.get(id);
+    if (li) { li.setAttribute('aria-selected', 'true'); setActive(li); }
+  }
+  function setActive(li) {
+    if (activeItem && activeItem !== li) activeItem.setAttribute('tabindex', '-1');
+    activeItem = li; li.setAttribute('tabindex', '0');
+  }
+  function outlineSelect(id, fromOutline) {
+    markSelected(id);
+    var li = items.get(id);
+    if (li && !fromOutline) li.scrollIntoView({block: 'nearest'});
+    if (li && fromOutline) li.focus();
+  }
+  function visibleItems() {
+    return Array.prototype.filter.call(tree.querySelectorAll('li[role=treeitem]'), function (li) { return li.offsetParent !== null; });
+  }
+  tree.addEventListener('click', function (ev) {
+    var li = ev.target.closest('li[role=treeitem]');
+    if (!li) return;
+    var id = li.getAttribute('data-id');
+    if (ev.target.classList.contains('tw')) { toggleCollapse(id); return; }
+    select(id, {camera: true, fromOutline: true});
+  });
+  tree.addEventListener('keydown', function (ev) {
+    var li = ev.target.closest('li[role=treeitem]');
+    if (!li) return;
+    var id = li.getAttribute('data-id'), list, i;
+    var fwd = RTL ? 'ArrowLeft' : 'ArrowRight', back = RTL ? 'ArrowRight' : 'ArrowLeft';
+    function go(target) { if (target) select(target.getAttribute('data-id'), {camera: true, fromOutline: true}); }
+    switch (ev.key) {
+      case 'ArrowDown': list = visibleItems(); i = list.indexOf(li); go(list[i + 1]); break;
+      case 'ArrowUp': list = visibleItems(); i = list.indexOf(li); go(list[i - 1]); break;
+      case 'Home': go(visibleItems()[0]); break;
+      case 'End': list = visibleItems(); go(list[list.length - 1]); break;
+      case fwd:
+        if (li.getAttribute('aria-expanded') === 'false') { toggleCollapse(id); items.get(id).focus(); }
+        else if (li.getAttribute('aria-expanded') === 'true') go(li.querySelector('li[role=treeitem]:not(.hide)'));
+        break;
+      case back:
+        if (li.getAttribute('aria-expanded') === 'true') { toggleCollapse(id); items.get(id).focus(); }
+        else if (byId.get(id).parent) go(items.get(byId.get(id).parent));
+        break;
+      case 'Enter': case ' ': select(id, {camera: true, fromOutline: true}); break;
+      default: return;
+    }
+    ev.preventDefault();
+  });
+
+  // ------------------------------------------------------------------ collapse, focus, filters
+  function toggleCollapse(id) {
+    if (!kids.get(id).length) return;
+    if (collapsed.has(id)) collapsed.delete(id); else collapsed.add(id);
+    relabel([id]);
+    rebuildOutlineItem(id);
+    refresh();
+    if (selected === id) showPanel(id);
+  }
+  $('expand-all').addEventListener('click', function () {
+    var ids = Array.from(collapsed); collapsed.clear(); relabel(ids); buildOutline(); refresh();
+    if (selected) markSelected(selected);
+    network.fit({animation: false});
+  });
+  function neighbourhood(id, hops) {
+    var seen = new Set([id]), frontier = [id];
+    function add(y, next) {  // a junction is not a step of its own: its premises and conclusion come with it
+      if (seen.has(y)) return;
+      seen.add(y); next.push(y);
+      if (byId.get(y).type === 'argument') inE.get(y).concat(outE.get(y)).forEach(function (e) { add(e.from === y ? e.to : e.from, next); });
+    }
+    for (var k = 0; k < hops; k++) {
+      var next = [];
+      frontier.forEach(function (x) {
+        inE.get(x).concat(outE.get(x)).forEach(function (e) { add(e.from === x ? e.to : e.from, next); });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+  function focusOn(id) {
+    focusId = id; focusSet = neighbourhood(id, Number($('hops').value) || 2);
+    var changed = [];  // everything in focus must be drawable
+    focusSet.forEach(function (x) { var q = byId.get(x).parent; while (q) { if (collapsed.has(q)) { collapsed.delete(q); changed.push(q); } q = byId.get(q).parent; } });
+    if (collapsed.has(id)) { collapsed.delete(id); changed.push(id); }
+    if (changed.length) { relabel(changed); buildOutline(); }
+    refresh();
+    select(id, {hash: false});
+    network.fit({nodes: Array.from(focusSet).filter(function (x) { return visible.get(x); }), animation: false});
+  }
+  $('focus').addEventListener('click', function () { if (selected) focusOn(selected); });
+  $('hops').addEventListener('change', function () { if (focusId) focusOn(focusId); });
+  function resetFilters() {
+    ['speaker', 'tag', 'kind', 'side'].forEach(function (k) { filters[k] = ''; $('f-' + k).value = ''; });
+  }
+  $('show-all').addEventListener('click', function () {
+    resetFilters(); focusSet = null; focusId = null; refresh();
+    network.fit({animation: false});
+    if (selected) network.selectNodes([selected]);
+  });
+  function fillSelect(sel, values) {
+    values.forEach(function (v) { sel.appendChild(h('option', {value: v[0], text: v[1]})); });
+    if (!values.length) sel.closest('label').hidden = true;
+  }
+  (function initFilters() {
+    var speakersUsed = new Map(), tags = new Map(), kinds = new Set();
+    nodes.forEach(function (n) {
+      if (n.type === 'argument') return;
+      if (n.speaker) speakersUsed.set(n.speaker, speakerName(n));
+      (n.tags || []).forEach(function (t) { tags.set(t, t); });
+      kinds.add(n.kind);
+    });
+    function sorted(m) { return Array.from(m.entries()).sort(function (a, b) { return a[1].localeCompare(b[1]); }); }
+    fillSelect($('f-speaker'), sorted(speakersUsed));
+    fillSelect($('f-tag'), sorted(tags));
+    fillSelect($('f-kind'), ['thesis', 'claim', 'evidence'].filter(function (k) { return kinds.has(k); }).map(function (k) { return [k, k]; }));
+    ['speaker', 'tag', 'kind', 'side'].forEach(function (k) {
+      $('f-' + k).addEventListener('change', function (ev) { filters[k] = ev.target.value; refresh(); });
+    });
+  })();
+
+  // ------------------------------------------------------------------ search
+  var search = $('search'), results = $('search-results'), hits = [], active = -1;
+  function closeResults() { results.hidden = true; search.setAttribute('aria-expanded', 'false'); search.removeAttribute('aria-activedescendant'); active = -1; }
+  function runSearch() {
+    var q = search.value.trim().toLowerCase();
+    hits = [];
+    if (!q) { closeResults(); return; }
+    var exact = byId.get(search.value.trim());
+    if (exact) hits.push(exact.id);
+    for (var i = 0; i < N && hits.length < 30; i++) {
+      var n = nodes[i];
+      if (n.id === (exact && exact.id)) continue;
+      if (n.id.toLowerCase().indexOf(q) >= 0 || n.text.toLowerCase().indexOf(q) >= 0 || n.label.toLowerCase().indexOf(q) >= 0 ||
+        (n.quote && n.quote.toLowerCase().indexOf(q) >= 0)) hits.push(n.id);
+    }
+    results.replaceChildren.apply(results, hits.length ? hits.map(function (id, k) {
+      var n = byId.get(id);
+      return h('li', {role: 'option', id: 'sr-' + k, 'aria-selected': 'false', 'data-id': id,
+        onmousedown: function (ev) { ev.preventDefault(); choose(id); }},
+        [badge(n), ' ', h('span', {dir: 'auto', text: clip(n.label, 120)}), h('span', {class: 'rid', text: n.id})]);
+    }) : [h('li', {class: 'none', role: 'option', 'aria-disabled': 'true', text: 'No claim matches'})]);
+    results.hidden = false; search.setAttribute('aria-expanded', 'true'); active = -1;
+  }
+  function setActiveHit(k) {
+    var lis = results.querySelectorAll('li[data-id]');
+    if (!lis.length) return;
+    active = (k + lis.length) % lis.length;
+    lis.forEach(function (li, j) { li.setAttribute('aria-selected', String(j === active)); });
+    search.setAttribute('aria-activedescendant', lis[active].id);
+    lis[active].scrollIntoView({block: 'nearest'});
+  }
+  function choose(id) {
+    closeResults();
+    select(id, {camera: true});
+    flash(id);
+  }
+  function flash(id) {  // a short pulse so the eye finds the node
+    var k = 0, timer = setInterval(function () {
+      if (++k > 5 || selected !== id) { clearInterval(timer); if (selected === id) network.selectNodes([id]); return; }
+      if (k % 2) network.unselectAll(); else network.selectNodes([id]);
+    }, 180);
+  }
+  search.addEventListener('input', runSearch);
+  search.addEventListener('keydown', function (ev) {
+    if (ev.key === 'ArrowDown') { if (results.hidden) runSearch(); setActiveHit(active + 1); ev.preventDefault(); }
+    else if (ev.key === 'ArrowUp') { setActiveHit(active - 1); ev.preventDefault(); }
+    else if (ev.key === 'Enter') { var id = hits[active >= 0 ? active : 0]; if (id) choose(id); ev.preventDefault(); }
+    else if (ev.key === 'Escape') closeResults();
+  });
+  search.addEventListener('blur', function () { setTimeout(closeResults, 150); });
+
+  // ------------------------------------------------------------------ view buttons
+  $('fit').addEventListener('click', function () { network.fit({animation: N > 3000 ? false : {duration: 300}}); });
+  function zoomBy(f) { network.moveTo({scale: network.getScale() * f, animation: N > 3000 ? false : {duration: 200}}); }
+  $('zoom-in').addEventListener('click', function () { zoomBy(1.3); });
+  $('zoom-out').addEventListener('click', function () { zoomBy(1 / 1.3); });
+  $('layout-toggle').addEventListener('click', function () {
+    var btn = $('layout-toggle'), force = btn.getAttribute('aria-pressed') !== 'true';
+    btn.setAttribute('aria-pressed', String(force));
+    btn.textContent = force ? 'Layered layout' : 'Force layout';
+    if (force) network.setOptions({physics: {enabled: true}});
+    else {
+      network.setOptions({physics: {enabled: false}});
+      nodeData.update(nodes.map(function (n) { return {id: n.id, x: n.x, y: n.y}; }));
+      network.fit({animation: false});
+    }
+  });
+  $('toggle-outline').addEventListener('click', function () {
+    var main = $('main'), open = main.classList.toggle('no-outline');
+    $('toggle-outline').setAttribute('aria-expanded', String(!open));
+  });
+
+  // ------------------------------------------------------------------ acceptability (analysis.js)
+  var A = window.ArgmapAnalysis;
+  accept.available = !!(A && typeof A.grounded === 'function');
+  function safeCall(fn, args) {
+    try { return fn.apply(A, args); } catch (err) { if (window.console) console.warn('argmap analysis:', err); return null; }
+  }
+  function computeAcceptance() {
+    var res = safeCall(A.grounded, [model, accept.whatIf]);
+    accept.labels = res && res.labels ? res.labels : null;
+    accept.result = res;
+    if (!accept.base) { var b = safeCall(A.grounded, [model, {rejected: [], accepted: []}]); accept.base = b && b.labels ? b.labels : {}; }
+    accept.strength = typeof A.dfquad === 'function' ? safeCall(A.dfquad, [model, accept.whatIf]) : null;
+  }
+  function accPanel(id) {
+    if (!accept.available || !accept.on) return null;
+    var box = h('section', {class: 'acc', 'aria-label': 'Acceptability'}, [h('h3', {text: 'Acceptability'})]);
+    var l = accept.labels && accept.labels[id];
+    if (l) box.appendChild(h('p', null, [h('span', {class: 'acc-label', text: (l === 'IN' ? '\u2714 IN' : l === 'OUT' ? '\u2718 OUT' : '? UNDEC')}),
+      ' ' + (l === 'IN' ? 'accepted: every objection to it is answered' : l === 'OUT' ? 'rejected: an accepted objection defeats it' : 'undecided')]));
+    var st = accept.strength && accept.strength.strength ? accept.strength.strength[id] : undefined;
+    if (typeof st === 'number' && isFinite(st)) {
+      var pct = Math.max(0, Math.min(1, st));
+      box.appendChild(h('div', null, ['Strength ' + pct.toFixed(2),
+        h('div', {class: 'bar', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': '1', 'aria-valuenow': pct.toFixed(2), 'aria-label': 'Strength'},
+          [h('span', {style: 'width:' + Math.round(pct * 100) + '%'})])]));
+    }
+    if (typeof A.explain === 'function' && accept.result) {
+      var why = safeCall(A.explain, [model, accept.result, id]);
+      if (typeof why === 'string' && why) box.appendChild(h('p', {dir: 'auto', text: why}));
+    }
+    var rej = accept.whatIf.rejected.indexOf(id) >= 0, acc = accept.whatIf.accepted.indexOf(id) >= 0;
+    box.appendChild(h('div', {class: 'actions'}, [
+      h('button', {type: 'button', 'aria-pressed': String(rej), text: rej ? 'Undo reject' : 'Reject', onclick: function () { whatIf(id, 'rejected'); }}),
+      h('button', {type: 'button', 'aria-pressed': String(acc), text: acc ? 'Undo accept' : 'Accept as given', onclick: function () { whatIf(id, 'accepted'); }})
+    ]));
+    var changed = [];
+    if (accept.labels && accept.base) nodes.forEach(function (n) {
+      var a = accept.base[n.id], b = accept.labels[n.id];
+      if (a !== b) changed.push({id: n.id, extra: (a || '\u2013') + ' \u2192 ' + (b || '\u2013')});
+    });
+    if (accept.whatIf.rejected.length || accept.whatIf.accepted.length) {
+      box.appendChild(h('p', {class: 'changes', text: 'What if: rejected ' + accept.whatIf.rejected.length + ', accepted ' + accept.whatIf.accepted.length + '.'}));
+      var cl = linkList('What changed', changed);
+      box.appendChild(cl || h('p', {class: 'changes', text: 'No label changed.'}));
+      box.appendChild(h('button', {type: 'button', text: 'Reset what-if', onclick: function () { accept.whatIf = {rejected: [], accepted: []}; applyAcceptance(); }}));
+    }
+    return box;
+  }
+  function whatIf(id, kind) {
+    var other = kind === 'rejected' ? 'accepted' : 'rejected';
+    var list = accept.whatIf[kind], i = list.indexOf(id);
+    if (i >= 0) list.splice(i, 1); else list.push(id);
+    var j = accept.whatIf[other].indexOf(id); if (j >= 0) accept.whatIf[other].splice(j, 1);
+    applyAcceptance();
+  }
+  function applyAcceptance() {
+    if (accept.on) computeAcceptance();
+    nodeData.update(nodes.map(function (n) {
+      var v = visNode(n, visible.get(n.id));
+      if (!accept.on) { v.opacity = 1; v.borderWidth = GROUPS[roleKey(n)].borderWidth; v.shapeProperties = GROUPS[roleKey(n)].shapeProperties || {borderDashes: false}; }
+      return v;
+    }));
+    if (selected) showPanel(selected);
+  }
+  if (accept.available) {
+    $('accept-control').hidden = false;
+    $('accept-toggle').addEventListener('change', function (ev) { accept.on = ev.target.checked; applyAcceptance(); });
+  }
+
+  // ------------------------------------------------------------------ start
+  buildOutline();
+  updateOutlineVisibility();
+  updateStatus();
+  function fromHash() {
+    var raw = location.hash.slice(1);
+    if (!raw) return false;
+    var id; try { id = decodeURIComponent(raw); } catch (err) { id = raw; }
+    if (!byId.has(id)) return false;
+    focusOn(id);
+    moveCamera(id);
+    return true;
+  }
+  if (!fromHash()) network.fit({animation: false});
+  window.addEventListener('hashchange', fromHash);
+  window.argmap = {model: model, select: function (id) { select(id, {camera: true}); }, focus: focusOn,
+    collapse: toggleCollapse, visibleIds: function () { return nodes.filter(function (n) { return visible.get(n.id); }).map(function (n) { return n.id; }); }};
+})();
