@@ -122,8 +122,10 @@ def parse_source(text: str, path: str) -> tuple[SourceDocument | None, list[Diag
         return None, [_syntax_diagnostic(error, path, text)]
     except yaml.YAMLError as error:
         return None, [_reader_diagnostic(error, path, text)]
-    if node is None:
-        return None, [Diagnostic.at(start, "empty-file", "the file holds no YAML document")]
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == f"{_TAG}null"):
+        return None, [
+            Diagnostic.at(start, "empty-file", "the file holds no map, only an empty document")
+        ]
     walker = _Walker(path)
     try:
         data = walker.walk(node, ())

@@ -65,7 +65,15 @@ def _schema_diagnostics(error: ValidationError, document: SourceDocument) -> lis
         diagnostic = _schema_diagnostic(detail, document)
         # A union reports one error per branch at the same place: keep the first.
         problems.setdefault((_span_of(diagnostic), diagnostic.code), diagnostic)
-    return list(problems.values())
+    # 'titel' for 'title' is one mistake: the unknown key says it, so the missing key need not.
+    misspelt = {
+        (d.loc[:-1], _closest_key(d.loc)) for d in problems.values() if d.code == "unknown-key"
+    }
+    return [
+        d
+        for d in problems.values()
+        if not (d.code == "missing-key" and (d.loc[:-1], d.loc[-1]) in misspelt)
+    ]
 
 
 def _span_of(diagnostic: Diagnostic) -> Span:
@@ -105,13 +113,19 @@ def _field_name(loc: Loc) -> str:
 
 def _unknown_key(loc: Loc, document: SourceDocument) -> Diagnostic:
     key = str(loc[-1])
-    candidates = known_keys(_model_at(loc[:-1]))
-    close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
+    close = _closest_key(loc)
     message = f"unknown key {key!r}"
     if close:
-        message += f"; did you mean {close[0]!r}?"
-    hint = "known keys here: " + ", ".join(candidates)
+        message += f"; did you mean {close!r}?"
+    hint = "known keys here: " + ", ".join(known_keys(_model_at(loc[:-1])))
     return Diagnostic.at(document.key_span(loc), "unknown-key", message, loc=loc, hint=hint)
+
+
+def _closest_key(loc: Loc) -> str | None:
+    """The known key most like the unknown key at the end of *loc*, if any is close."""
+    candidates = known_keys(_model_at(loc[:-1]))
+    close = difflib.get_close_matches(str(loc[-1]), candidates, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 _SECTION_MODELS: dict[str, type[BaseModel]] = {
@@ -396,7 +410,10 @@ def _maps_in_order(top: ArgumentMap) -> Iterator[ArgumentMap]:
 
 def _duplicate_id(key: str, obj: Any, first: Any) -> Diagnostic:
     where = first.span
-    at = f"{where.path}:{where.line}" if where is not None else "another file"
+    at = "another file"
+    if where is not None:
+        same_file = obj.span is not None and obj.span.path == where.path
+        at = f"line {where.line}" if same_file else f"{where.path}:{where.line}"
     noun = {"sources": "source", "speakers": "speaker"}.get(str(obj.loc[0]), "claim or argument")
     if noun == "claim or argument":
         message = f"the id {key!r} is already used by a claim or argument at {at}"
