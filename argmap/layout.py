@@ -38,10 +38,10 @@ import networkx as nx
 
 __all__ = ["LAYER_GAP", "SLOT_WIDTH", "Layout", "layered_layout"]
 
-SLOT_WIDTH = 250
+SLOT_WIDTH = 230
 """Horizontal distance between two neighbouring leaves, in canvas pixels."""
 
-LAYER_GAP = 190
+LAYER_GAP = 180
 """Vertical distance between two layers, in canvas pixels."""
 
 _RELATION_RANK = {"support": 0, "conclusion": 0, "premise": 0, "attack": 1}

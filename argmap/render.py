@@ -246,6 +246,7 @@ def _vis_assets() -> tuple[str, str]:
         # Drop the rules for features the page does not enable (manipulation toolbar, navigation
         # buttons, colour picker): they are ~190 KB of base64 PNG icons.
         css = re.sub(r"[^{}]*\{[^{}]*url\(\s*[\"']?data:[^{}]*\}", "", css)
+        js = re.sub(r"//# sourceMappingURL=\S*\s*$", "", js)
         _VIS_CACHE["js"] = _script_safe(js)
         _VIS_CACHE["css"] = css.replace("</", "<\\/")
     return _VIS_CACHE["js"], _VIS_CACHE["css"]

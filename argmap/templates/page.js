@@ -23,7 +23,7 @@
     rebuttal: {name: 'Rebuttal', mark: '\u21BA'},
     evidence: {name: 'Evidence', mark: '\u00A7'},
     claim: {name: 'Claim', mark: '\u25CB'},
-    argument: {name: 'Linked premises', mark: '\u25C6'}
+    argument: {name: 'Together', mark: '\u25C6'}
   };
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif';
   function grp(bg, border, dashes, width, extra) {
@@ -34,12 +34,12 @@
     return g;
   }
   var GROUPS = {
-    thesis: grp('#D7E9F7', '#0072B2', false, 4, {font: {size: 17, face: FONT, color: '#0B2239'},
-      widthConstraint: {minimum: 160, maximum: 240}, margin: 14}),
+    thesis: grp('#D7E9F7', '#0072B2', false, 4, {font: {size: 19, face: FONT, color: '#0B2239'},
+      widthConstraint: {minimum: 170, maximum: 260}, margin: 14}),
     reason: grp('#DDF1E9', '#007A5A', false, 2),
     objection: grp('#FBE3D6', '#D55E00', [7, 4], 2.5),
     rebuttal: grp('#F4E3EE', '#A4497F', [3, 3], 2.5),
-    evidence: grp('#FFF3D1', '#B07800', false, 2, {shape: 'database'}),
+    evidence: grp('#FFF3D1', '#B07800', false, 2, {shape: 'ellipse', widthConstraint: {minimum: 110, maximum: 210}}),
     claim: grp('#EEF0F2', '#7D8790', false, 1.5),
     argument: {shape: 'diamond', size: 11, borderWidth: 2.5, borderWidthSelected: 4,
       color: {background: '#FFFFFF', border: '#007A5A', highlight: {background: '#FFF7CC', border: '#007A5A'},
@@ -188,8 +188,8 @@
     layout: {improvedLayout: false, hierarchical: false},
     interaction: {hover: !BIG, tooltipDelay: 250, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false,
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
-    nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 14, color: '#1B1F24', multi: false},
-      widthConstraint: {minimum: 120, maximum: 200}, borderWidth: 2, labelHighlightBold: false,
+    nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 16, color: '#1B1F24', multi: false},
+      widthConstraint: {minimum: 120, maximum: 205}, borderWidth: 2, labelHighlightBold: false,
       shapeProperties: {borderRadius: 6}, chosen: true},
     edges: {smooth: false, width: 2, selectionWidth: 1.5, arrowStrikethrough: false,
       color: {color: SUPPORT, highlight: SUPPORT, hover: SUPPORT, inherit: false},
@@ -259,10 +259,25 @@
       try { history.replaceState(null, '', '#' + encodeURIComponent(id)); } catch (err) { /* file:// in some browsers */ }
     }
   }
+  function intro() {
+    var claims = 0, theses = [];
+    nodes.forEach(function (n) { if (n.type !== 'argument') { claims++; if (n.role === 'thesis') theses.push(n.id); } });
+    var parts = [h('h2', {text: 'How to read this map'}),
+      h('p', {class: 'hint', text: claims + ' claims, ' + Object.keys(model.speakers).length + ' speakers, ' +
+        Object.keys(model.sources).length + ' sources. The thesis is at the top; each claim below it is a reason for ' +
+        '(solid green arrow) or an objection to (dashed red line) the claim it points to.'}),
+      h('p', {class: 'hint', text: 'Click a claim, in the map or the outline, to read it in full with its speaker, ' +
+        'source and verbatim quote. Double-click a claim to collapse or expand what is below it.'})];
+    if (theses.length) parts.push(linkList(theses.length > 1 ? 'Theses' : 'Thesis', theses.map(function (id) { return {id: id}; })));
+    return parts;
+  }
   function clearSelection() {
     selected = null; network.unselectAll();
-    $('panel').replaceChildren(h('p', {class: 'hint', text: 'Click a claim in the map or the outline to read it in full.'}));
+    var panel = $('panel');
+    panel.replaceChildren.apply(panel, intro().filter(Boolean));
+    outlineSelect(null);
     $('focus').disabled = true;
+    try { history.replaceState(null, '', location.pathname + location.search); } catch (err) { /* ignore */ }
   }
 
   network.on('click', function (p) {
@@ -379,7 +394,7 @@
     var row = h('div', {class: 'row'}, [
       h('span', {class: 'tw', 'aria-hidden': 'true', text: has ? (open ? '\u25BE' : '\u25B8') : ''}),
       badge(n),
-      h('span', {class: 'txt', dir: 'auto', text: n.type === 'argument' ? (n.label && n.label !== n.text ? n.label : 'together: ' + n.text) : n.label})
+      h('span', {class: 'txt', dir: 'auto', text: n.type === 'argument' ? (n.label && n.label !== n.text ? n.label : n.text) : n.label})
     ]);
     li.appendChild(row);
     if (open) li.appendChild(outlineGroup(id));
@@ -420,7 +435,7 @@
   }
   function markSelected(id) {
     tree.querySelectorAll('li[aria-selected=true]').forEach(function (x) { x.setAttribute('aria-selected', 'false'); });
-    var li = items.get(id);
+    var li = id === null ? null : items.get(id);
     if (li) { li.setAttribute('aria-selected', 'true'); setActive(li); }
   }
   function setActive(li) {
@@ -429,6 +444,7 @@
   }
   function outlineSelect(id, fromOutline) {
     markSelected(id);
+    if (id === null) return;
     var li = items.get(id);
     if (li && !fromOutline) li.scrollIntoView({block: 'nearest'});
     if (li && fromOutline) li.focus();
@@ -480,7 +496,7 @@
   $('expand-all').addEventListener('click', function () {
     var ids = Array.from(collapsed); collapsed.clear(); relabel(ids); buildOutline(); refresh();
     if (selected) markSelected(selected);
-    network.fit({animation: false});
+    overview();
   });
   function neighbourhood(id, hops) {
     var seen = new Set([id]), frontier = [id];
@@ -515,7 +531,7 @@
   }
   $('show-all').addEventListener('click', function () {
     resetFilters(); focusSet = null; focusId = null; refresh();
-    network.fit({animation: false});
+    overview();
     if (selected) network.selectNodes([selected]);
   });
   function fillSelect(sel, values) {
@@ -603,7 +619,7 @@
     else {
       network.setOptions({physics: {enabled: false}});
       nodeData.update(nodes.map(function (n) { return {id: n.id, x: n.x, y: n.y}; }));
-      network.fit({animation: false});
+      overview();
     }
   });
   $('toggle-outline').addEventListener('click', function () {
@@ -681,6 +697,13 @@
   }
 
   // ------------------------------------------------------------------ start
+  (function summaryToggle() {
+    var p = document.querySelector('.top .summary');
+    if (!p || !p.textContent || p.scrollHeight <= p.clientHeight + 2) return;
+    var b = h('button', {type: 'button', class: 'more', 'aria-expanded': 'false', text: 'more',
+      onclick: function () { var open = p.classList.toggle('open'); b.setAttribute('aria-expanded', String(open)); b.textContent = open ? 'less' : 'more'; }});
+    p.after(b);
+  })();
   buildOutline();
   updateOutlineVisibility();
   updateStatus();
@@ -693,7 +716,17 @@
     moveCamera(id);
     return true;
   }
-  if (!fromHash()) network.fit({animation: false});
+  function overview() {  // fit, but never so small that labels vanish: then show the top of the map
+    network.fit({animation: false});
+    var MIN = 0.7;
+    if (network.getScale() >= MIN) return;
+    var top = nodes[0], pane = container.getBoundingClientRect();
+    var xs = nodes.filter(function (n) { return !n.parent; }).map(function (n) { return n.x; });
+    var x = xs.length > 1 ? (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2 : top.x;
+    if (xs.length > 1 && (Math.max.apply(null, xs) - Math.min.apply(null, xs)) * MIN > pane.width - 220) x = top.x;
+    network.moveTo({position: {x: x, y: top.y + (pane.height / 2 - 90) / MIN}, scale: MIN, animation: false});
+  }
+  if (!fromHash()) { overview(); clearSelection(); }
   window.addEventListener('hashchange', fromHash);
   window.argmap = {model: model, select: function (id) { select(id, {camera: true}); }, focus: focusOn,
     collapse: toggleCollapse, visibleIds: function () { return nodes.filter(function (n) { return visible.get(n.id); }).map(function (n) { return n.id; }); }};
