@@ -56,11 +56,17 @@ def build_graph(argument_map: ArgumentMap) -> ArgumentGraph:
         direction=argument_map.direction,
         path=argument_map.path,
         sources={
-            key: {**source.model_dump(mode="json", exclude_none=True), "span": source.span}
+            key: {
+                **source.model_dump(mode="json", exclude_none=True),
+                "span": argument_map.origin("sources", key).span,
+            }
             for key, source in argument_map.sources.items()
         },
         speakers={
-            key: {**speaker.model_dump(mode="json", exclude_none=True), "span": speaker.span}
+            key: {
+                **speaker.model_dump(mode="json", exclude_none=True),
+                "span": argument_map.origin("speakers", key).span,
+            }
             for key, speaker in argument_map.speakers.items()
         },
     )
@@ -73,6 +79,7 @@ def build_graph(argument_map: ArgumentMap) -> ArgumentGraph:
 
 def _add_nodes(graph: ArgumentGraph, argument_map: ArgumentMap) -> None:
     for key, claim in argument_map.claims.items():
+        origin = argument_map.origin("claims", key)
         graph.add_node(
             key,
             type="claim",
@@ -87,10 +94,11 @@ def _add_nodes(graph: ArgumentGraph, argument_map: ArgumentMap) -> None:
             tags=list(claim.tags),
             weight=claim.weight,
             scheme=None,
-            group=claim.group,
-            span=claim.span,
+            group=origin.group,
+            span=origin.span,
         )
     for key, argument in argument_map.arguments.items():
+        origin = argument_map.origin("arguments", key)
         premises = [
             argument_map.claims[p].label or argument_map.claims[p].text for p in argument.premises
         ]
@@ -108,33 +116,29 @@ def _add_nodes(graph: ArgumentGraph, argument_map: ArgumentMap) -> None:
             tags=[],
             weight=None,
             scheme=argument.scheme,
-            group=argument.group,
-            span=argument.span,
+            group=origin.group,
+            span=origin.span,
         )
 
 
 def _add_edges(graph: ArgumentGraph, argument_map: ArgumentMap) -> None:
     for key, claim in argument_map.claims.items():
-        for relation, targets in (("support", claim.supports), ("attack", claim.attacks)):
-            for target in targets:
-                _add_edge(graph, key, target, relation, weight=None, note=None, span=claim.span)
-    for link in argument_map.links:
+        span = argument_map.origin("claims", key).span
+        for target in claim.supports:
+            _add_edge(graph, key, target, "support", weight=None, note=None, span=span)
+        for target in claim.attacks:
+            _add_edge(graph, key, target, "attack", weight=None, note=None, span=span)
+    for index, link in enumerate(argument_map.links):
         relation = "support" if link.type is LinkType.SUPPORT else "attack"
+        span = argument_map.origin("links", index).span
         _add_edge(
-            graph, link.from_, link.to, relation, weight=link.weight, note=link.note, span=link.span
+            graph, link.from_, link.to, relation, weight=link.weight, note=link.note, span=span
         )
     for key, argument in argument_map.arguments.items():
+        span = argument_map.origin("arguments", key).span
         for premise in argument.premises:
-            _add_edge(graph, premise, key, "premise", weight=None, note=None, span=argument.span)
-        _add_edge(
-            graph,
-            key,
-            argument.conclusion,
-            "conclusion",
-            weight=None,
-            note=None,
-            span=argument.span,
-        )
+            _add_edge(graph, premise, key, "premise", weight=None, note=None, span=span)
+        _add_edge(graph, key, argument.conclusion, "conclusion", weight=None, note=None, span=span)
 
 
 def _add_edge(

@@ -22,7 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from argmap.diagnostics import Span
+from argmap.diagnostics import Origin, Span
 
 __all__ = [
     "ID_PATTERN",
@@ -88,43 +88,13 @@ class SourceKind(StrEnum):
     OTHER = "other"
 
 
-class _Located(BaseModel):
-    """A model object that remembers where in which file it was written."""
+class _Strict(BaseModel):
+    """A part of a map: unknown keys are errors; numbers are accepted where text belongs."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        coerce_numbers_to_str=True,
-        use_enum_values=False,
-        validate_default=False,
-    )
-
-    _span: Span | None = PrivateAttr(default=None)
-    _group: str | None = PrivateAttr(default=None)
-    _loc: tuple[str | int, ...] = PrivateAttr(default=())
-
-    @property
-    def span(self) -> Span | None:
-        """Where the object's key (or list item) stands in its file."""
-        return self._span
-
-    @property
-    def group(self) -> str | None:
-        """The title of the file that defined the object (included files keep their title)."""
-        return self._group
-
-    @property
-    def loc(self) -> tuple[str | int, ...]:
-        """The object's path of YAML keys in its file, e.g. ``("claims", "c1")``."""
-        return self._loc
-
-    def locate(self, span: Span, group: str | None, loc: tuple[str | int, ...]) -> None:
-        """Record where the object was defined; called once by the validator."""
-        self._span = span
-        self._group = group
-        self._loc = loc
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
 
-class Source(_Located):
+class Source(_Strict):
     """Where claims come from: an article, a speech, a book."""
 
     title: Text = Field(description="The source's title.")
@@ -139,14 +109,14 @@ class Source(_Located):
     )
 
 
-class Speaker(_Located):
+class Speaker(_Strict):
     """Who says a claim."""
 
     name: Text = Field(description="The speaker's name as shown on the page.")
     role: Text | None = Field(default=None, description="Office or role, e.g. 'Foreign minister'.")
 
 
-class Claim(_Located):
+class Claim(_Strict):
     """A statement in the debate."""
 
     text: Text = Field(description="The full statement.")
@@ -169,7 +139,7 @@ class Claim(_Located):
     )
 
 
-class Argument(_Located):
+class Argument(_Strict):
     """Premises that support a conclusion only together (linked premises)."""
 
     premises: list[str] = Field(min_length=2, description="Two or more claim ids.")
@@ -179,7 +149,7 @@ class Argument(_Located):
     note: Text | None = Field(default=None, description="The instructor's remark.")
 
 
-class Link(_Located):
+class Link(_Strict):
     """A support or attack that needs attributes (a note, a weight)."""
 
     from_: str = Field(alias="from", description="Id of the claim (or argument) that links.")
@@ -189,10 +159,12 @@ class Link(_Located):
     weight: Weight | None = Field(default=None, description="Strength in [0, 1].")
 
 
-class ArgumentMap(_Located):
+class ArgumentMap(_Strict):
     """A whole map file: metadata, sources, speakers, claims, arguments and links."""
 
     model_config = ConfigDict(
+        extra="forbid",
+        coerce_numbers_to_str=True,
         title="argmap map, format version 1",
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
     )
@@ -212,6 +184,9 @@ class ArgumentMap(_Located):
     arguments: dict[Id, Argument] = Field(default_factory=dict, description="id -> argument.")
     links: list[Link] = Field(default_factory=list, description="Links with attributes.")
 
+    # Where each object was defined is kept here, in one table per map, not on the objects:
+    # private attributes on 10,000 claims cost more than the rest of validation.
+    _origins: dict[tuple[str, str | int], Origin] = PrivateAttr(default_factory=dict)
     _included: list[ArgumentMap] = PrivateAttr(default_factory=list)
     _path: str | None = PrivateAttr(default=None)
 
@@ -219,6 +194,17 @@ class ArgumentMap(_Located):
     def path(self) -> str | None:
         """The file the map was read from, as named in diagnostics."""
         return self._path
+
+    def origin(self, section: str, key: str | int) -> Origin:
+        """Where the object ``self.<section>[key]`` was defined (links: by list index).
+
+        For a map read from YAML every object has one; for a map built in Python the start
+        of the map's file stands in.
+        """
+        found = self._origins.get((section, key))
+        if found is not None:
+            return found
+        return Origin(Span.start_of(self._path or ""), self.title, (section, key))
 
     @property
     def direction(self) -> Literal["ltr", "rtl"]:

@@ -49,29 +49,31 @@ _SEQUENCE_TAG = f"{_TAG}seq"
 class SourceDocument:
     """A map file as read: its text, its plain data, and where each part of the data stands.
 
-    ``key_spans[loc]`` is the span of the mapping key that introduces the value at *loc* (for a
-    list item, the item itself); ``value_spans[loc]`` is the span of the value.
+    ``key_span(loc)`` is the span of the mapping key that introduces the value at *loc* (for a
+    list item, the item itself); ``value_span(loc)`` is the span of the value. The composed
+    nodes are kept and turned into spans only when asked: a large map has 100,000 of them and
+    a clean one is asked for a few.
     """
 
     path: str
     text: str
     data: Any
-    key_spans: dict[Loc, Span] = field(default_factory=dict)
-    value_spans: dict[Loc, Span] = field(default_factory=dict)
+    key_nodes: dict[Loc, yaml.Node] = field(default_factory=dict)
+    value_nodes: dict[Loc, yaml.Node] = field(default_factory=dict)
 
     def key_span(self, loc: Loc) -> Span:
         """The key span of the longest prefix of *loc* that exists in the file."""
-        return self._nearest(self.key_spans, loc)
+        return self._nearest(self.key_nodes, loc)
 
     def value_span(self, loc: Loc) -> Span:
         """The value span of the longest prefix of *loc* that exists in the file."""
-        return self._nearest(self.value_spans, loc)
+        return self._nearest(self.value_nodes, loc)
 
-    def _nearest(self, spans: dict[Loc, Span], loc: Loc) -> Span:
+    def _nearest(self, nodes: dict[Loc, yaml.Node], loc: Loc) -> Span:
         for end in range(len(loc), -1, -1):
-            span = spans.get(loc[:end])
-            if span is not None:
-                return span
+            node = nodes.get(loc[:end])
+            if node is not None:
+                return _span(self.path, node)
         return Span.start_of(self.path)
 
 
@@ -131,7 +133,7 @@ def parse_source(text: str, path: str) -> tuple[SourceDocument | None, list[Diag
         data = walker.walk(node, ())
     except _TooComplex as error:
         return None, [Diagnostic.at(error.span, "yaml-too-complex", error.message)]
-    document = SourceDocument(path, text, data, walker.key_spans, walker.value_spans)
+    document = SourceDocument(path, text, data, walker.key_nodes, walker.value_nodes)
     return document, walker.problems
 
 
@@ -227,8 +229,8 @@ class _Walker:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.key_spans: dict[Loc, Span] = {}
-        self.value_spans: dict[Loc, Span] = {}
+        self.key_nodes: dict[Loc, yaml.Node] = {}
+        self.value_nodes: dict[Loc, yaml.Node] = {}
         self.problems: list[Diagnostic] = []
         self._seen: set[int] = set()
         self._open: list[int] = []
@@ -242,7 +244,7 @@ class _Walker:
         self._seen.add(id(node))
         if expanding:
             self._charge(node)
-        self.value_spans[loc] = _span(self.path, node)
+        self.value_nodes[loc] = node
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if id(node) in self._open:
@@ -270,22 +272,21 @@ class _Walker:
             raise _TooComplex(_span(self.path, node), message)
 
     def _walk_item(self, node: yaml.Node, loc: Loc) -> Any:
-        self.key_spans[loc] = _span(self.path, node)
+        self.key_nodes[loc] = node
         return self.walk(node, loc)
 
     def _walk_mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         self._check_tag(node, _MAPPING_TAG)
         result: dict[str, Any] = {}
-        first_seen: dict[str, Span] = {}
         for key_node, value_node in node.value:
             key = self._key(key_node)
-            key_span = _span(self.path, key_node)
-            if key in first_seen:
-                message = f"duplicate key {key!r} (first defined at line {first_seen[key].line})"
-                self.problems.append(Diagnostic.at(key_span, "duplicate-key", message, loc=loc))
+            if key in result:
+                first = self.key_nodes[(*loc, key)].start_mark.line + 1
+                message = f"duplicate key {key!r} (first defined at line {first})"
+                span = _span(self.path, key_node)
+                self.problems.append(Diagnostic.at(span, "duplicate-key", message, loc=loc))
                 continue
-            first_seen[key] = key_span
-            self.key_spans[(*loc, key)] = key_span
+            self.key_nodes[(*loc, key)] = key_node
             result[key] = self.walk(value_node, (*loc, key))
         return result
 

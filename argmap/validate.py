@@ -10,14 +10,14 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.diagnostics import Diagnostic, Span
+from argmap.diagnostics import Diagnostic, Origin, Span
 from argmap.schema import (
     Argument,
     ArgumentMap,
@@ -44,8 +44,7 @@ def validate_document(document: SourceDocument) -> tuple[ArgumentMap | None, lis
     >>> from argmap.source import parse_source
     >>> document, _ = parse_source("argmap: 1\\ntitle: T\\nclaims:\\n  a: {txt: A}\\n", "m.yaml")
     >>> [str(d) for d in validate_document(document)[1]]
-    ["m.yaml:4:7: error: unknown key 'txt'; did you mean 'text'? [unknown-key]", \
-"m.yaml:4:3: error: missing required key 'text' [missing-key]"]
+    ["m.yaml:4:7: error: unknown key 'txt'; did you mean 'text'? [unknown-key]"]
     """
     if not isinstance(document.data, dict):
         got = _describe(document.data)
@@ -229,20 +228,25 @@ def _expected_message(kind: str, name: str, value: Any, loc: Loc) -> str:
 
 
 def _locate(argument_map: ArgumentMap, document: SourceDocument) -> None:
+    """Record where each object of the file stands, in the map's origin table."""
     group = argument_map.title
-    argument_map.locate(document.value_span(()), group, ())
     argument_map._path = document.path
-    sections: list[tuple[str, dict[str, Any]]] = [
+    origins = argument_map._origins
+    sections: list[tuple[str, Iterable[str]]] = [
         ("claims", argument_map.claims),
         ("arguments", argument_map.arguments),
         ("sources", argument_map.sources),
         ("speakers", argument_map.speakers),
     ]
-    for section, objects in sections:
-        for key, obj in objects.items():
-            obj.locate(document.key_span((section, key)), group, (section, key))
-    for index, link in enumerate(argument_map.links):
-        link.locate(document.key_span(("links", index)), group, ("links", index))
+    for section, keys in sections:
+        for key in keys:
+            origins[(section, key)] = Origin(
+                document.key_span((section, key)), group, (section, key)
+            )
+    for index in range(len(argument_map.links)):
+        origins[("links", index)] = Origin(
+            document.key_span(("links", index)), group, ("links", index)
+        )
 
 
 # --------------------------------------------------------------------------- loading
@@ -347,59 +351,55 @@ def _load_include(
 
 def _merge(top: ArgumentMap, loading: _Loading) -> ArgumentMap:
     """Pour every included map's objects into the top map, reporting clashing ids."""
-    nodes: dict[str, Claim | Argument] = {}
-    registry: dict[str, dict[str, Source | Speaker]] = {"sources": {}, "speakers": {}}
-    claims: dict[str, Claim] = {}
-    arguments: dict[str, Argument] = {}
+    taken: dict[str, Origin] = {}  # claims and arguments share one namespace across files
+    merged: dict[str, dict[str, Any]] = {name: {} for name in _SECTIONS}
+    origins: dict[tuple[str, str | int], Origin] = {}
     links: list[Link] = []
     for part in _maps_in_order(top):
-        for key, claim in part.claims.items():
-            if _claim_id(key, claim, nodes, loading):
-                claims[key] = claim
-        for key, argument in part.arguments.items():
-            if _claim_id(key, argument, nodes, loading):
-                arguments[key] = argument
-        _merge_entries(part.sources, registry["sources"], loading)
-        _merge_entries(part.speakers, registry["speakers"], loading)
-        links.extend(part.links)
-    merged = top.model_copy(
-        update={
-            "claims": claims,
-            "arguments": arguments,
-            "links": links,
-            "sources": registry["sources"],
-            "speakers": registry["speakers"],
-        }
-    )
-    merged.locate(top.span or Span.start_of(top.path or ""), top.group, ())
-    merged._path = top.path
-    merged._included = top._included
-    return merged
+        for section in _SECTIONS:
+            for key, obj in getattr(part, section).items():
+                origin = part.origin(section, key)
+                first = _first_definition(section, key, obj, merged, taken, origins)
+                if first is not None:
+                    loading.diagnostics.append(_duplicate_id(section, key, origin, first))
+                    loading.failed = True
+                    continue
+                merged[section].setdefault(key, obj)
+                origins.setdefault((section, key), origin)
+                if section in ("claims", "arguments"):
+                    taken[key] = origin
+        for index, link in enumerate(part.links):
+            origins[("links", len(links))] = part.origin("links", index)
+            links.append(link)
+    combined = top.model_copy(update={**merged, "links": links})
+    combined._origins = origins
+    combined._path = top.path
+    combined._included = top._included
+    return combined
 
 
-def _claim_id(
-    key: str, obj: Claim | Argument, nodes: dict[str, Claim | Argument], loading: _Loading
-) -> bool:
-    """Take *key* into the shared claim/argument namespace; report it if already taken."""
-    if key in nodes:
-        loading.diagnostics.append(_duplicate_id(key, obj, nodes[key]))
-        loading.failed = True
-        return False
-    nodes[key] = obj
-    return True
+_SECTIONS = ("claims", "arguments", "sources", "speakers")
 
 
-def _merge_entries(
-    entries: Mapping[str, Source | Speaker],
-    merged: dict[str, Source | Speaker],
-    loading: _Loading,
-) -> None:
-    # The same speaker may be defined in several files, as long as every definition agrees.
-    for key, obj in entries.items():
-        if key in merged and merged[key].model_dump() != obj.model_dump():
-            loading.diagnostics.append(_duplicate_id(key, obj, merged[key]))
-            loading.failed = True
-        merged.setdefault(key, obj)
+def _first_definition(
+    section: str,
+    key: str,
+    obj: BaseModel,
+    merged: dict[str, dict[str, Any]],
+    taken: dict[str, Origin],
+    origins: dict[tuple[str, str | int], Origin],
+) -> Origin | None:
+    """The origin of an earlier, clashing definition of *key*, if there is one.
+
+    Claims and arguments clash on any reuse of an id. A source or speaker may be defined in
+    several files, as long as every definition says the same.
+    """
+    if section in ("claims", "arguments"):
+        return taken.get(key)
+    earlier = merged[section].get(key)
+    if earlier is None or earlier.model_dump() == obj.model_dump():
+        return None
+    return origins[(section, key)]
 
 
 def _maps_in_order(top: ArgumentMap) -> Iterator[ArgumentMap]:
@@ -408,138 +408,136 @@ def _maps_in_order(top: ArgumentMap) -> Iterator[ArgumentMap]:
         yield from _maps_in_order(child)
 
 
-def _duplicate_id(key: str, obj: Any, first: Any) -> Diagnostic:
-    where = first.span
-    at = "another file"
-    if where is not None:
-        same_file = obj.span is not None and obj.span.path == where.path
-        at = f"line {where.line}" if same_file else f"{where.path}:{where.line}"
-    noun = {"sources": "source", "speakers": "speaker"}.get(str(obj.loc[0]), "claim or argument")
-    if noun == "claim or argument":
+def _duplicate_id(section: str, key: str, origin: Origin, first: Origin) -> Diagnostic:
+    same_file = origin.span.path == first.span.path
+    at = f"line {first.span.line}" if same_file else f"{first.span.path}:{first.span.line}"
+    if section in ("claims", "arguments"):
         message = f"the id {key!r} is already used by a claim or argument at {at}"
     else:
+        noun = section.removesuffix("s")
         message = f"the {noun} {key!r} is already defined differently at {at}"
-    return Diagnostic.at(obj.span, "duplicate-id", message, loc=obj.loc)
+    return Diagnostic.at(origin.span, "duplicate-id", message, loc=origin.loc)
 
 
 # --------------------------------------------------------------------------- references
 
 
-@dataclass(frozen=True)
-class _Reference:
-    """One place where the map names an id: who names it, where, and what it may name."""
-
-    owner: Claim | Argument | Link
-    sub: Loc
-    target: str
-
-
 def _check_references(
     argument_map: ArgumentMap, documents: dict[str, SourceDocument]
 ) -> list[Diagnostic]:
-    problems: list[Diagnostic] = []
-    claims, arguments = argument_map.claims, argument_map.arguments
-    nodes = {**claims, **arguments}
+    """Every id the map names must exist; links must be distinct, not circular to themselves."""
+    checker = _ReferenceChecker(argument_map, documents)
+    checker.check_attributions()
+    checker.check_arguments()
+    checker.check_links()
+    return checker.problems
 
-    def where(obj: Claim | Argument | Link, sub: Loc) -> Span:
-        assert obj.span is not None
-        return documents[obj.span.path].value_span(obj.loc + sub)
+
+_AuthoredLink = tuple[Origin, Loc, str, str, LinkType]
+
+
+class _ReferenceChecker:
+    def __init__(self, argument_map: ArgumentMap, documents: dict[str, SourceDocument]) -> None:
+        self.map = argument_map
+        self.documents = documents
+        self.nodes = argument_map.claims.keys() | argument_map.arguments.keys()
+        self.problems: list[Diagnostic] = []
+
+    def where(self, origin: Origin, sub: Loc) -> Span:
+        return self.documents[origin.span.path].value_span(origin.loc + sub)
+
+    def report(self, origin: Origin, sub: Loc, code: str, message: str) -> None:
+        self.problems.append(
+            Diagnostic.at(self.where(origin, sub), code, message, loc=origin.loc + sub)
+        )
 
     def unknown(
-        obj: Claim | Argument | Link, sub: Loc, target: str, pool: dict[str, Any], noun: str
-    ) -> Diagnostic:
+        self, origin: Origin, sub: Loc, target: str, pool: Iterable[str], noun: str
+    ) -> None:
         close = difflib.get_close_matches(target, list(pool), n=1, cutoff=0.6)
         message = f"{target!r} is not {noun}"
         if close:
             message += f"; did you mean {close[0]!r}?"
-        return Diagnostic.at(where(obj, sub), "unknown-reference", message, loc=obj.loc + sub)
+        self.report(origin, sub, "unknown-reference", message)
 
-    for _key, claim in claims.items():
-        if claim.by is not None and claim.by not in argument_map.speakers:
-            problems.append(
-                unknown(claim, ("by",), claim.by, argument_map.speakers, "a speaker id")
-            )
-        if claim.source is not None and claim.source not in argument_map.sources:
-            problems.append(
-                unknown(claim, ("source",), claim.source, argument_map.sources, "a source id")
-            )
-    for _key, argument in arguments.items():
-        for index, premise in enumerate(argument.premises):
-            sub: Loc = ("premises", index)
-            if premise in arguments:
-                message = f"{premise!r} is an argument; premises must be claims"
-                problems.append(Diagnostic.at(where(argument, sub), "unknown-reference", message))
-            elif premise not in claims:
-                problems.append(unknown(argument, sub, premise, claims, "a claim id"))
-            elif premise == argument.conclusion:
-                message = f"{premise!r} is both a premise and the conclusion of this argument"
-                problems.append(Diagnostic.at(where(argument, sub), "self-link", message))
-            elif premise in argument.premises[:index]:
-                message = f"the premise {premise!r} is listed twice"
-                problems.append(Diagnostic.at(where(argument, sub), "duplicate-link", message))
-        if argument.conclusion not in claims:
-            problems.append(
-                unknown(argument, ("conclusion",), argument.conclusion, claims, "a claim id")
-            )
-    problems.extend(_check_links(argument_map, nodes, where, unknown))
-    return problems
+    def check_attributions(self) -> None:
+        speakers, sources = self.map.speakers, self.map.sources
+        for key, claim in self.map.claims.items():
+            if claim.by is not None and claim.by not in speakers:
+                origin = self.map.origin("claims", key)
+                self.unknown(origin, ("by",), claim.by, speakers, "a speaker id")
+            if claim.source is not None and claim.source not in sources:
+                origin = self.map.origin("claims", key)
+                self.unknown(origin, ("source",), claim.source, sources, "a source id")
 
+    def check_arguments(self) -> None:
+        claims, arguments = self.map.claims, self.map.arguments
+        for key, argument in arguments.items():
+            origin = self.map.origin("arguments", key)
+            for index, premise in enumerate(argument.premises):
+                sub: Loc = ("premises", index)
+                if premise in arguments:
+                    message = f"{premise!r} is an argument; premises must be claims"
+                    self.report(origin, sub, "unknown-reference", message)
+                elif premise not in claims:
+                    self.unknown(origin, sub, premise, claims, "a claim id")
+                elif premise == argument.conclusion:
+                    message = f"{premise!r} is both a premise and the conclusion of this argument"
+                    self.report(origin, sub, "self-link", message)
+                elif premise in argument.premises[:index]:
+                    message = f"the premise {premise!r} is listed twice"
+                    self.report(origin, sub, "duplicate-link", message)
+            if argument.conclusion not in claims:
+                self.unknown(origin, ("conclusion",), argument.conclusion, claims, "a claim id")
 
-def _authored_links(
-    argument_map: ArgumentMap,
-) -> Iterator[tuple[Claim | Link, Loc, str, str, LinkType]]:
-    """Every support and attack as written: (owner, sub-loc, from, to, type), in file order."""
-    for key, claim in argument_map.claims.items():
-        for link_type, targets in (
-            (LinkType.SUPPORT, claim.supports),
-            (LinkType.ATTACK, claim.attacks),
-        ):
-            field_name = "supports" if link_type is LinkType.SUPPORT else "attacks"
-            for index, target in enumerate(targets):
-                yield claim, (field_name, index), key, target, link_type
-    for link in argument_map.links:
-        yield link, (), link.from_, link.to, link.type
+    def authored_links(self) -> Iterator[_AuthoredLink]:
+        """Every support and attack as written: (origin, target's sub-loc, from, to, type)."""
+        for key, claim in self.map.claims.items():
+            origin = self.map.origin("claims", key)
+            for index, target in enumerate(claim.supports):
+                yield origin, ("supports", index), key, target, LinkType.SUPPORT
+            for index, target in enumerate(claim.attacks):
+                yield origin, ("attacks", index), key, target, LinkType.ATTACK
+        for index, link in enumerate(self.map.links):
+            yield self.map.origin("links", index), ("to",), link.from_, link.to, link.type
 
+    def check_links(self) -> None:
+        seen: dict[tuple[str, str], tuple[LinkType, Span]] = {}
+        # In file order, so the second of two clashing links is the one reported.
+        placed = sorted((self.where(link[0], link[1]), link) for link in self.authored_links())
+        for span, (origin, sub, source, target, link_type) in placed:
+            if sub == ("to",) and source not in self.nodes:
+                self.unknown(origin, ("from",), source, self.nodes, "a claim or argument id")
+            elif target not in self.nodes:
+                self.unknown(origin, sub, target, self.nodes, "a claim or argument id")
+            elif source == target:
+                self.report(origin, sub, "self-link", f"{source!r} cannot {link_type} itself")
+            elif (source, target) not in seen:
+                seen[(source, target)] = (link_type, span)
+            else:
+                first_type, first_span = seen[(source, target)]
+                link = (source, target, link_type)
+                self.check_repeated_link(origin, sub, link, first_type, first_span)
 
-def _check_links(
-    argument_map: ArgumentMap, nodes: dict[str, Any], where: Any, unknown: Any
-) -> list[Diagnostic]:
-    problems: list[Diagnostic] = []
-    seen: dict[tuple[str, str], tuple[LinkType, Span]] = {}
-    ordered = sorted(
-        _authored_links(argument_map), key=lambda item: where(item[0], item[1] or ("to",))
-    )
-    for owner, sub, source, target, link_type in ordered:
-        target_sub = sub if sub else ("to",)
-        span = where(owner, target_sub)
-        if not sub and source not in nodes:
-            problems.append(unknown(owner, ("from",), source, nodes, "a claim or argument id"))
-            continue
-        if target not in nodes:
-            problems.append(unknown(owner, target_sub, target, nodes, "a claim or argument id"))
-            continue
-        if source == target:
-            message = f"{source!r} cannot {link_type.value} itself"
-            problems.append(Diagnostic.at(span, "self-link", message))
-            continue
-        earlier = seen.get((source, target))
-        if earlier is None:
-            seen[(source, target)] = (link_type, span)
-            continue
-        first_type, first_span = earlier
+    def check_repeated_link(
+        self,
+        origin: Origin,
+        sub: Loc,
+        link: tuple[str, str, LinkType],
+        first_type: LinkType,
+        first_span: Span,
+    ) -> None:
+        source, target, link_type = link
+        same_file = first_span.path == origin.span.path
+        at = f"line {first_span.line}" if same_file else f"{first_span.path}:{first_span.line}"
         if first_type is link_type:
-            at = f"line {first_span.line}"
-            if first_span.path != span.path:
-                at = f"{first_span.path}:{first_span.line}"
             message = f"the {link_type} link {source!r} -> {target!r} is already written at {at}"
-            problems.append(Diagnostic.at(span, "duplicate-link", message))
+            self.report(origin, sub, "duplicate-link", message)
         else:
             message = (
-                f"{source!r} both supports and attacks {target!r} "
-                f"(the {first_type} is at line {first_span.line})"
+                f"{source!r} both supports and attacks {target!r} (the {first_type} is at {at})"
             )
-            problems.append(Diagnostic.at(span, "conflicting-link", message))
-    return problems
+            self.report(origin, sub, "conflicting-link", message)
 
 
 # --------------------------------------------------------------------------- quotes
@@ -597,18 +595,18 @@ def _check_quotes(
             )
         except OSError:
             texts[source_id] = None
-            assert source.span is not None
-            span = documents[source.span.path].value_span((*source.loc, "file"))
+            origin = argument_map.origin("sources", source_id)
+            span = documents[origin.span.path].value_span((*origin.loc, "file"))
             message = f"the source text {source.file!r} is not in {sources_dir.as_posix()}"
             problems.append(Diagnostic.at(span, "source-text-missing", message))
-    for claim in argument_map.claims.values():
+    for key, claim in argument_map.claims.items():
         if claim.quote is None or claim.source is None:
             continue
         text = texts.get(claim.source)
         if text is None or quote_appears(claim.quote, text):
             continue
-        assert claim.span is not None
-        span = documents[claim.span.path].value_span((*claim.loc, "quote"))
+        origin = argument_map.origin("claims", key)
+        span = documents[origin.span.path].value_span((*origin.loc, "quote"))
         quote = _shorten(claim.quote, 60)
         message = f"the quote is not in the text of source {claim.source!r}: {quote!r}"
         problems.append(Diagnostic.at(span, "quote-not-found", message))

@@ -21,13 +21,13 @@ def test_spans_record_keys_and_values(tmp_path: Path) -> None:
     assert diagnostics == []
     assert document is not None
     key, value = (
-        document.key_spans[("claims", "t", "text")],
-        document.value_spans[("claims", "t", "text")],
+        document.key_span(("claims", "t", "text")),
+        document.value_span(("claims", "t", "text")),
     )
     assert (key.line, key.column, value.line, value.column) == (4, 5, 4, 11)
     assert (
         document.value_span(("claims", "t", "nonexistent", 3))
-        == document.value_spans[("claims", "t")]
+        == document.value_span(("claims", "t"))
     )
 
 

@@ -29,8 +29,7 @@ def test_a_clean_map_loads_with_its_claims_and_no_diagnostics(write_map) -> None
     assert diagnostics == []
     assert argument_map is not None
     assert list(argument_map.claims) == ["t", "r"]
-    assert argument_map.claims["r"].span is not None
-    assert argument_map.claims["r"].span.line == 5
+    assert argument_map.origin("claims", "r").span.line == 5
 
 
 def test_all_schema_problems_of_a_file_are_reported_at_once(write_map) -> None:
@@ -171,9 +170,10 @@ def test_includes_merge_claims_and_link_across_files(write_map) -> None:
     assert diagnostics == []
     assert argument_map is not None
     assert sorted(argument_map.claims) == ["r", "t"]
-    assert argument_map.claims["r"].group == "Part"
-    assert argument_map.claims["r"].span is not None
-    assert argument_map.claims["r"].span.path.endswith("parts/part.yaml")
+    origin = argument_map.origin("claims", "r")
+    assert origin.group == "Part"
+    assert origin.span.path.endswith("parts/part.yaml")
+    assert origin.loc == ("claims", "r")
 
 
 def test_ids_must_be_unique_across_included_files(write_map) -> None:

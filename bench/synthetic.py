@@ -1,0 +1,75 @@
+"""Synthetic maps of any size for benchmarks: a debate-shaped tree with every feature.
+
+Deterministic for a given size and seed. Shape: one thesis; each further claim supports or
+attacks an earlier claim (branching like a real debate: most claims answer recent ones), with
+speakers, sources, quotes, tags, linked-premise arguments and undercuts sprinkled in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+
+import yaml
+
+
+def make_map(claims: int, seed: int = 1) -> dict:
+    rng = random.Random(seed)
+    speakers = {f"speaker-{i}": {"name": f"Speaker {i}", "role": "Debater"} for i in range(20)}
+    sources = {
+        f"source-{i}": {"title": f"Article {i}", "author": f"Author {i}", "date": "2021-03-04"}
+        for i in range(20)
+    }
+    body: dict[str, dict] = {}
+    arguments: dict[str, dict] = {}
+    links: list[dict] = []
+    ids = [f"c{i}" for i in range(claims)]
+    for index, key in enumerate(ids):
+        claim: dict = {
+            "text": f"Claim number {index}: a statement of moderate length as real maps have.",
+            "by": f"speaker-{index % 20}",
+            "source": f"source-{index % 20}",
+        }
+        if index == 0:
+            claim["kind"] = "thesis"
+        else:
+            # Prefer recent claims as targets, so depth grows like a real exchange.
+            target = ids[max(0, index - 1 - int(rng.expovariate(0.3)))]
+            claim["supports" if rng.random() < 0.6 else "attacks"] = [target]
+        if index % 7 == 0:
+            claim["quote"] = "a statement of moderate length"
+            claim["tags"] = [f"tag-{index % 5}"]
+        body[key] = claim
+    # Every 50th claim gets a linked argument from two fresh premises, and an undercut on it.
+    for index in range(50, claims - 2, 50):
+        name = f"a{index}"
+        premise_a, premise_b = f"p{index}a", f"p{index}b"
+        body[premise_a] = {"text": f"First premise {index}."}
+        body[premise_b] = {"text": f"Second premise {index}."}
+        arguments[name] = {"premises": [premise_a, premise_b], "conclusion": ids[index]}
+        links.append({"from": ids[index + 1], "to": name, "type": "attack", "note": "Undercut."})
+        body[ids[index + 1]].pop("attacks", None)
+        body[ids[index + 1]].pop("supports", None)
+    return {
+        "argmap": 1,
+        "title": f"Synthetic map of {claims} claims",
+        "summary": "Generated for benchmarks.",
+        "speakers": speakers,
+        "sources": sources,
+        "claims": body,
+        "arguments": arguments,
+        "links": links,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("claims", type=int)
+    parser.add_argument("--seed", type=int, default=1)
+    arguments = parser.parse_args()
+    yaml.safe_dump(make_map(arguments.claims, arguments.seed), sys.stdout, sort_keys=False)
+
+
+if __name__ == "__main__":
+    main()
