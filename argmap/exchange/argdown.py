@@ -1,0 +1,304 @@
+"""Argdown: export the map as Argdown text, import the JSON that ``argdown json`` writes.
+
+Export writes the theses as trees of titled statements (``[id]: text``) with incoming relations
+(``+`` support, ``-`` attack, ``_`` undercut) and each linked argument as a premise-conclusion
+structure under its title (``<id>``). Argdown's markup characters in texts are escaped with a
+backslash.
+
+Import reads Argdown's JSON export (``statements``, ``arguments``, ``relations``):
+
+- each statement equivalence class becomes a claim (text of its first member that has one);
+- an argument with a premise-conclusion structure becomes a linked argument (one premise: a
+  plain support); each inference step of a multi-step structure is its own argument; relations
+  from the argument start at its main conclusion;
+- an argument without one (a "sketched" argument) becomes a claim whose text is its description;
+- relations: support, entails -> support; attack -> attack; undercut -> attack on the
+  argument; contrary, contradictory -> attacks both ways (they are symmetric).
+
+Examples
+--------
+>>> escape_argdown("Price [sic] rose #fast @ 5*")
+'Price \\\\[sic\\\\] rose \\\\#fast \\\\@ 5\\\\*'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import networkx as nx
+
+from argmap.diagnostics import Diagnostic, Severity
+
+from .builder import MapBuilder
+from .contract import conclusion, premises, walk_tree
+
+__all__ = ["escape_argdown", "export_argdown", "import_argdown_json"]
+
+_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>#@*_{}])")
+_RELATION_SIGN = {
+    "support": "+",
+    "backing": "+",
+    "attack": "-",
+    "undercut": "_",
+    "argument": "+",
+}
+
+
+def escape_argdown(text: str) -> str:
+    """*text* on one line with Argdown's markup characters backslash-escaped."""
+    return _ARGDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def export_argdown(graph: nx.MultiDiGraph[str]) -> str:
+    """The map as Argdown text (statement trees, then the arguments' reconstructions)."""
+    title = str(graph.graph.get("title") or "Argument map")
+    out = ["===", f"title: {json.dumps(title, ensure_ascii=False)}", "===", ""]
+    out += [f"# {escape_argdown(title)}", ""]
+    written: set[str] = set()
+    for item in walk_tree(graph):
+        attrs = graph.nodes[item.node]
+        if item.relation == "premise":
+            continue  # premises are written in the argument's reconstruction below
+        if item.depth == 0 and out[-1] != "":
+            out.append("")
+        indent = "  " * item.depth
+        sign = "" if item.relation is None else _RELATION_SIGN.get(item.relation, "+") + " "
+        if attrs.get("type") == "argument":
+            head = f"<{item.node}>"
+            label = attrs.get("label")
+            if item.node not in written and label and label != "together":
+                head += f": {escape_argdown(str(label))}"
+        else:
+            head = f"[{item.node}]"
+            if item.node not in written:
+                head += f": {escape_argdown(str(attrs.get('text') or item.node))}"
+        written.add(item.node)
+        out.append(f"{indent}{sign}{head}")
+    for n, attrs in graph.nodes(data=True):
+        if attrs.get("type") != "argument":
+            continue
+        out += ["", f"<{n}>", ""]
+        prem = premises(graph, n)
+        for i, p in enumerate(prem, start=1):
+            text = (
+                "" if p in written else f": {escape_argdown(str(graph.nodes[p].get('text') or p))}"
+            )
+            written.add(p)
+            out.append(f"({i}) [{p}]{text}")
+        scheme = attrs.get("scheme")
+        out.append(f"-- {escape_argdown(str(scheme))} --" if scheme else "----")
+        c = conclusion(graph, n)
+        if c is not None:
+            out.append(f"({len(prem) + 1}) [{c}]")
+    return "\n".join(out) + "\n"
+
+
+# -- import ----------------------------------------------------------------------------------
+
+
+_TRAILING_TAGS = re.compile(r"(?:\s*#(?:\([^)]*\)|[\w-]+))+\s*$")
+_TAG = re.compile(r"#(?:\(([^)]*)\)|([\w-]+))")
+_MENTION = re.compile(r"@(?:\[([^\]]*)\]|<([^>]*)>)")
+
+
+def _plain(text: str) -> str:
+    """Argdown text without its tag markers (kept as tags) and with mentions as plain titles."""
+    text = _TAG.sub(lambda m: m.group(1) or m.group(2) or "", _TRAILING_TAGS.sub("", text))
+    text = _MENTION.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    return " ".join(text.split())
+
+
+def _statement_text(ec: dict[str, Any]) -> str:
+    members = ec.get("members") or []
+    for member in members:
+        if isinstance(member, dict) and _plain(str(member.get("text") or "")):
+            return _plain(str(member["text"]))
+    return str(ec.get("title") or "").strip()
+
+
+def _description(arg: dict[str, Any]) -> str | None:
+    texts = [
+        _plain(str(m.get("text")))
+        for m in arg.get("members") or []
+        if isinstance(m, dict) and _plain(str(m.get("text") or ""))
+    ]
+    return " ".join(texts) or None
+
+
+def _first_line(obj: dict[str, Any]) -> tuple[int, int]:
+    for member in obj.get("members") or []:
+        if isinstance(member, dict) and isinstance(member.get("startLine"), int):
+            return int(member["startLine"]), int(member.get("startColumn") or 1)
+    return 1, 1
+
+
+class _ArgdownReader:
+    def __init__(self, path: str) -> None:
+        self.b = MapBuilder(path)
+        self.ids: dict[tuple[str, str], str] = {}
+        self.relation_source: dict[str, str] = {}
+
+    def read(self, data: dict[str, Any]) -> None:
+        statements = data.get("statements") or {}
+        arguments = data.get("arguments") or {}
+        sections = data.get("sections") or []
+        if sections and isinstance(sections[0], dict) and sections[0].get("title"):
+            self.b.title = str(sections[0]["title"])
+        for title, ec in statements.items():
+            if not isinstance(ec, dict):
+                continue
+            text = _statement_text(ec) or str(title)
+            tags = [str(t) for t in ec.get("tags") or []]
+            self.ids["statement", str(title)] = self.b.add_claim(
+                text,
+                id_hint=str(title),
+                label=str(title) if not title.startswith("Untitled") else None,
+                tags=tags,
+            )
+        pcs_arguments: list[tuple[str, dict[str, Any]]] = []
+        for title, arg in arguments.items():
+            if not isinstance(arg, dict):
+                continue
+            if arg.get("pcs"):
+                pcs_arguments.append((str(title), arg))
+                continue
+            text = _description(arg) or str(title)
+            self.ids["argument", str(title)] = self.b.add_claim(
+                text,
+                id_hint=str(title),
+                label=str(title),
+                tags=[str(t) for t in arg.get("tags") or []],
+            )
+        for title, arg in pcs_arguments:
+            self.reconstruct(title, arg)
+        for relation in data.get("relations") or []:
+            if isinstance(relation, dict):
+                self.relation(relation)
+        self.b.mark_theses()
+
+    def statement_id(self, statement: dict[str, Any]) -> str | None:
+        return self.ids.get(("statement", str(statement.get("title"))))
+
+    def reconstruct(self, title: str, arg: dict[str, Any]) -> None:
+        line, column = _first_line(arg)
+        steps: list[str] = []
+        main: str | None = None
+        last_node: str | None = None
+        for statement in arg["pcs"]:
+            if not isinstance(statement, dict):
+                continue
+            sid = self.statement_id(statement)
+            if sid is None:
+                continue
+            role = statement.get("role")
+            if role in ("intermediary-conclusion", "main-conclusion"):
+                inference = statement.get("inference") or {}
+                rules = [str(r) for r in inference.get("inferenceRules") or []]
+                is_main = role == "main-conclusion"
+                note = _description(arg) if is_main else None
+                node = self.b.add_argument(
+                    steps,
+                    sid,
+                    id_hint=title if is_main else f"{title} step",
+                    label=title if is_main else None,
+                    scheme="; ".join(rules) or None,
+                    note=note,
+                    line=line,
+                    column=column,
+                )
+                last_node = node
+                main = sid
+                steps = [sid]
+            else:
+                steps.append(sid)
+        if main is None:
+            self.b.report(
+                Severity.WARNING,
+                "import-dropped",
+                f"argument <{title}> has a premise-conclusion structure without a conclusion",
+                line=line,
+                column=column,
+            )
+            return
+        # Relations from the argument start at its conclusion; relations to it target the
+        # argument node when there is one (several premises), else its conclusion.
+        self.relation_source[title] = main
+        self.ids["argument", title] = last_node or main
+        if last_node is None:
+            self.ids["argument-single", title] = main
+
+    def endpoint(self, kind: Any, title: Any, *, as_source: bool) -> str | None:
+        key = "argument" if kind == "argument" else "statement"
+        if key == "argument" and as_source and str(title) in self.relation_source:
+            return self.relation_source[str(title)]
+        return self.ids.get((key, str(title)))
+
+    def relation(self, relation: dict[str, Any]) -> None:
+        kind = str(relation.get("relationType") or "")
+        source = self.endpoint(relation.get("fromType"), relation.get("from"), as_source=True)
+        target = self.endpoint(relation.get("toType"), relation.get("to"), as_source=False)
+        if source is None or target is None:
+            self.b.report(
+                Severity.WARNING,
+                "import-dropped",
+                f"{kind} relation {relation.get('from')!r} -> {relation.get('to')!r} names an "
+                "unknown statement or argument; skipped",
+            )
+            return
+        if (
+            relation.get("toType") == "argument"
+            and ("argument-single", str(relation.get("to"))) in self.ids
+        ):
+            self.b.report(
+                Severity.WARNING,
+                "import-lossy",
+                f"<{relation.get('to')}> has a single premise, so argmap has no node for it; its "
+                f"{kind} relation now targets its conclusion '{target}'",
+            )
+        if kind in ("support", "entails"):
+            self.b.add_link(source, target, "support")
+        elif kind in ("attack", "undercut"):
+            self.b.add_link(source, target, "attack")
+        elif kind in ("contrary", "contradictory"):
+            self.b.add_link(source, target, "attack", note=kind)
+            self.b.add_link(target, source, "attack", note=kind)
+        else:
+            self.b.report(
+                Severity.WARNING,
+                "import-unsupported",
+                f"relation type {kind!r} ({relation.get('from')!r} -> {relation.get('to')!r}) "
+                "has no argmap equivalent; skipped",
+            )
+
+
+def import_argdown_json(
+    text: str, path: str = "<argdown>"
+) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """A format-v1 map from the JSON of ``argdown json``, with the problems found in it."""
+    reader = _ArgdownReader(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = None
+        if text.lstrip().startswith(("#", "[", "<", "===")):
+            hint = "this looks like Argdown text; convert it first with `argdown json FILE`"
+        reader.b.report(
+            Severity.ERROR,
+            "import-syntax",
+            f"not valid JSON: {exc.msg}",
+            line=exc.lineno,
+            column=exc.colno,
+            hint=hint,
+        )
+        return reader.b.to_dict(), reader.b.diagnostics
+    if not isinstance(data, dict) or not isinstance(data.get("statements"), dict):
+        reader.b.report(
+            Severity.ERROR,
+            "import-format",
+            "not Argdown JSON: expected an object with 'statements', 'arguments' and 'relations'",
+        )
+        return reader.b.to_dict(), reader.b.diagnostics
+    reader.read(data)
+    return reader.b.to_dict(), reader.b.diagnostics

@@ -1,0 +1,184 @@
+"""argmap's own JSON: the graph as node-link data with a format version, and back to a map.
+
+The export is what ``networkx.node_link_graph(data, edges="links")`` reads, plus two keys:
+``"format": "argmap-graph"`` and ``"version": 1``. Node and edge attributes are exactly those of
+the graph contract (docs/architecture.md); spans become ``{path, line, column, end_line,
+end_column}`` objects. Each argument's premise edges are listed in the order the premises were
+written, so importing the file gives back the same map (claims, arguments, links, texts, ids).
+
+Examples
+--------
+>>> import json, networkx as nx
+>>> g = nx.MultiDiGraph(title="T")
+>>> g.add_node("a", type="claim", kind="thesis", text="A", label="A")
+>>> g.add_node("b", type="claim", kind="claim", text="B", label="B")
+>>> _ = g.add_edge("b", "a", key="support", relation="support")
+>>> data, problems = import_json(export_json(g))
+>>> data["claims"]["b"]
+{'text': 'B', 'supports': ['a']}
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import networkx as nx
+
+from argmap.diagnostics import Diagnostic, Severity
+
+from .builder import MapBuilder
+from .contract import LINK_RELATIONS, jsonable, premises
+
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "export_json", "import_json"]
+
+FORMAT_NAME = "argmap-graph"
+FORMAT_VERSION = 1
+
+_GRAPH_KEYS = ("title", "summary", "lang", "direction", "sources", "speakers", "path")
+
+
+def export_json(graph: nx.MultiDiGraph[str]) -> str:
+    """The graph as versioned node-link JSON (UTF-8 text, indented, ends with a newline)."""
+    nodes = [{"id": n, **jsonable(dict(attrs))} for n, attrs in graph.nodes(data=True)]
+    links: list[dict[str, Any]] = []
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        if attrs.get("relation", key) == "premise":
+            continue
+        links.append({"source": u, "target": v, "key": key, **jsonable(dict(attrs))})
+    for n, attrs in graph.nodes(data=True):
+        if attrs.get("type") == "argument":
+            for p in premises(graph, n):
+                edge = graph.edges[p, n, "premise"]
+                links.append({"source": p, "target": n, "key": "premise", **jsonable(dict(edge))})
+    graph_attrs = {k: jsonable(graph.graph.get(k)) for k in _GRAPH_KEYS if k in graph.graph}
+    data = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "directed": True,
+        "multigraph": True,
+        "graph": graph_attrs,
+        "nodes": nodes,
+        "links": links,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _clean(entries: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(entries, dict):
+        return {}
+    return {
+        str(k): {f: x for f, x in v.items() if x is not None and f != "span"}
+        for k, v in entries.items()
+        if isinstance(v, dict)
+    }
+
+
+def import_json(text: str, path: str = "<json>") -> tuple[dict[str, Any], list[Diagnostic]]:
+    """A format-v1 map from argmap's node-link JSON, with the problems found in it."""
+    b = MapBuilder(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        b.report(
+            Severity.ERROR,
+            "import-syntax",
+            f"not valid JSON: {exc.msg}",
+            line=exc.lineno,
+            column=exc.colno,
+        )
+        return b.to_dict(), b.diagnostics
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        b.report(
+            Severity.ERROR,
+            "import-format",
+            "not argmap graph JSON: expected an object with 'nodes' and 'links'",
+        )
+        return b.to_dict(), b.diagnostics
+    if data.get("format") != FORMAT_NAME or data.get("version") != FORMAT_VERSION:
+        b.report(
+            Severity.WARNING,
+            "import-format",
+            f"expected format {FORMAT_NAME!r} version {FORMAT_VERSION}; reading it anyway",
+        )
+    meta: dict[str, Any] = data["graph"] if isinstance(data.get("graph"), dict) else {}
+    b.title = str(meta.get("title") or "Imported map")
+    b.summary = meta.get("summary") or None
+    if meta.get("lang") and meta.get("lang") != "en":
+        b.lang = str(meta["lang"])
+    b.sources = _clean(meta.get("sources"))
+    b.speakers = _clean(meta.get("speakers"))
+
+    ids: dict[str, str] = {}
+    arguments: list[dict[str, Any]] = []
+    for node in data["nodes"]:
+        if not isinstance(node, dict) or "id" not in node:
+            b.report(
+                Severity.WARNING, "import-dropped", f"a node without an id was skipped: {node!r}"
+            )
+            continue
+        nid = str(node["id"])
+        if node.get("type") == "argument":
+            arguments.append(node)
+            continue
+        text = str(node.get("text") or nid)
+        label = node.get("label")
+        kind = node.get("kind")
+        ids[nid] = b.add_claim(
+            text,
+            preferred_id=nid,
+            label=label if label and label != text else None,
+            kind=kind if kind in ("thesis", "evidence") else None,
+            by=node.get("speaker"),
+            source=node.get("source"),
+            quote=node.get("quote"),
+            locator=node.get("locator"),
+            tags=list(node.get("tags") or []),
+            note=node.get("note"),
+            weight=node.get("weight"),
+        )
+    for node in arguments:
+        ids[str(node["id"])] = b.new_id(str(node["id"]), preferred=str(node["id"]))
+
+    links = [e for e in data.get("links") or [] if isinstance(e, dict)]
+    argument_parts: dict[str, tuple[list[str], list[str]]] = {}
+    for edge in links:
+        relation = edge.get("relation", edge.get("key"))
+        source, target = str(edge.get("source")), str(edge.get("target"))
+        if relation == "premise":
+            argument_parts.setdefault(target, ([], []))[0].append(source)
+        elif relation == "conclusion":
+            argument_parts.setdefault(source, ([], []))[1].append(target)
+    for node in arguments:
+        nid = str(node["id"])
+        prem, concl = argument_parts.get(nid, ([], []))
+        if len(prem) < 2 or len(concl) != 1:
+            b.report(
+                Severity.ERROR,
+                "import-format",
+                f"argument '{nid}' needs two or more premises and one conclusion",
+            )
+            continue
+        argument: dict[str, Any] = {
+            "premises": [ids.get(p, p) for p in prem],
+            "conclusion": ids.get(concl[0], concl[0]),
+        }
+        label = node.get("label")
+        if label and label != "together":
+            argument["label"] = label
+        for key in ("scheme", "note"):
+            if node.get(key):
+                argument[key] = node[key]
+        b.arguments[ids[nid]] = argument
+    for edge in links:
+        relation = edge.get("relation", edge.get("key"))
+        if relation in LINK_RELATIONS:
+            source, target = str(edge.get("source")), str(edge.get("target"))
+            b.add_link(
+                ids.get(source, source),
+                ids.get(target, target),
+                str(relation),
+                note=edge.get("note"),
+                weight=edge.get("weight"),
+            )
+    return b.to_dict(), b.diagnostics

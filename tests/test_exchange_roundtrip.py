@@ -1,0 +1,139 @@
+"""Round trips: map -> JSON -> map and map -> AIF -> map keep claims, links and texts."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.diagnostics import Severity
+from argmap.exchange import dump_map, export_map, import_map
+from argmap.graph import build_graph
+from argmap.pipeline import load
+
+_TEXT = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+        min_size=1,
+        max_size=40,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> dict[str, Any]:
+    """Valid format-v1 maps: ids first, then links and arguments between existing ids."""
+    n = draw(st.integers(min_value=1, max_value=10))
+    ids = [f"c{i}" for i in range(n)]
+    claims: dict[str, dict[str, Any]] = {cid: {"text": draw(_TEXT)} for cid in ids}
+    claims[ids[0]]["kind"] = "thesis"
+    arguments: dict[str, dict[str, Any]] = {}
+    if n >= 3 and draw(st.booleans()):
+        chosen = draw(st.lists(st.sampled_from(ids), min_size=3, max_size=min(n, 4), unique=True))
+        arguments["a0"] = {"premises": chosen[1:], "conclusion": chosen[0]}
+    targets = ids + list(arguments)
+    pairs: dict[tuple[str, str], str] = {}
+    for _ in range(draw(st.integers(min_value=0, max_value=2 * n))):
+        source = draw(st.sampled_from(ids))
+        target = draw(st.sampled_from(targets))
+        if source != target and (source, target) not in pairs:
+            pairs[source, target] = draw(st.sampled_from(["support", "attack"]))
+    for (source, target), relation in pairs.items():
+        claims[source].setdefault("supports" if relation == "support" else "attacks", []).append(
+            target
+        )
+    data: dict[str, Any] = {"argmap": 1, "title": draw(_TEXT), "claims": claims}
+    if arguments:
+        data["arguments"] = arguments
+    return data
+
+
+def _load_dict(data: dict[str, Any]) -> Any:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "map.yaml"
+        path.write_text(dump_map(data), encoding="utf-8")
+        argument_map, diagnostics = load(path)
+    errors = [str(d) for d in diagnostics if d.severity is Severity.ERROR]
+    assert not errors, errors
+    assert argument_map is not None
+    return argument_map
+
+
+def _structure(data: dict[str, Any]) -> tuple[Any, ...]:
+    """Claims (id, text), links (from, to, type) and arguments, however they were written."""
+    claims = {(cid, c["text"].strip()) for cid, c in data["claims"].items()}
+    links = {
+        (cid, target, relation)
+        for cid, c in data["claims"].items()
+        for key, relation in (("supports", "support"), ("attacks", "attack"))
+        for target in c.get(key, [])
+    }
+    links |= {(link["from"], link["to"], link["type"]) for link in data.get("links", [])}
+    # premise order survives unless a premise also links to its own argument (see contract.py)
+    arguments = {
+        (aid, tuple(sorted(a["premises"])), a["conclusion"])
+        for aid, a in data.get("arguments", {}).items()
+    }
+    return claims, links, arguments
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_json_round_trip(data: dict[str, Any]) -> None:
+    graph = build_graph(_load_dict(data))
+    back, problems = import_map(export_map(graph, "json"), "json")
+    assert problems == []
+    assert _structure(back) == _structure(data)
+    assert back["title"] == data["title"]
+    assert {c: back["claims"][c].get("kind") for c in back["claims"]} == {
+        c: data["claims"][c].get("kind") for c in data["claims"]
+    }
+    _load_dict(back)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_aif_round_trip(data: dict[str, Any]) -> None:
+    graph = build_graph(_load_dict(data))
+    back, problems = import_map(export_map(graph, "aif"), "aif")
+    assert problems == []
+    assert _structure(back) == _structure(data)
+    _load_dict(back)
+
+
+def test_json_round_trip_keeps_every_field(tmp_path: Path) -> None:
+    sample = Path(__file__).parent / "fixtures" / "exchange" / "sample-map.yaml"
+    argument_map, _ = load(sample)
+    assert argument_map is not None
+    back, problems = import_map(export_map(build_graph(argument_map), "json"), "json")
+    assert problems == []
+    original = argument_map.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    for key in ("title", "summary", "sources", "speakers"):
+        assert back.get(key) == original.get(key), key
+    for cid, claim in original["claims"].items():
+        got = back["claims"][cid]
+        for field in (
+            "text",
+            "label",
+            "kind",
+            "by",
+            "source",
+            "quote",
+            "locator",
+            "tags",
+            "note",
+            "weight",
+        ):
+            assert got.get(field) == claim.get(field), (cid, field)
+    assert back["arguments"] == original["arguments"]
+    assert _structure(back) == _structure(original)
+    # links with attributes stay under links:, plain ones become shorthand
+    assert back["links"] == [x for x in original["links"] if set(x) != {"from", "to", "type"}]
+    path = tmp_path / "back.yaml"
+    path.write_text(dump_map(back), encoding="utf-8")
+    assert load(path)[0] is not None
