@@ -433,6 +433,22 @@ def _check_references(
     return checker.problems
 
 
+def closest_id(target: str, pool: Iterable[str]) -> str | None:
+    """The defined id most like *target*, for "did you mean"; None if none is close.
+
+    On large maps only ids of about the same length are compared, so a map of 10,000 claims
+    with many broken references still answers in linear time per reference.
+
+    >>> closest_id("negotation-futile", ["negotiation-futile", "resistance"])
+    'negotiation-futile'
+    """
+    candidates = list(pool)
+    if len(candidates) > 500:
+        candidates = [c for c in candidates if abs(len(c) - len(target)) <= 2][:2000]
+    close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 _AuthoredLink = tuple[Origin, Loc, str, str, LinkType]
 
 
@@ -454,10 +470,10 @@ class _ReferenceChecker:
     def unknown(
         self, origin: Origin, sub: Loc, target: str, pool: Iterable[str], noun: str
     ) -> None:
-        close = difflib.get_close_matches(target, list(pool), n=1, cutoff=0.6)
+        close = closest_id(target, pool)
         message = f"{target!r} is not {noun}"
         if close:
-            message += f"; did you mean {close[0]!r}?"
+            message += f"; did you mean {close!r}?"
         self.report(origin, sub, "unknown-reference", message)
 
     def check_attributions(self) -> None:

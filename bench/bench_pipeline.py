@@ -1,0 +1,88 @@
+"""Benchmark the foundation: validate and build synthetic maps of growing size.
+
+Usage: python bench/bench_pipeline.py [--sizes 1000 10000 20000] [--repeat 3]
+
+Prints, per size, the wall time of `argmap validate` and `argmap build` as a user runs them
+(a fresh process each, so start-up counts), and an in-process split by stage. The growth from
+one size to the next shows whether any stage is worse than linear.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import make_map
+
+
+def wall(command: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def stages(path: Path) -> dict[str, float]:
+    from argmap.analysis import analyse_graph
+    from argmap.graph import build_graph
+    from argmap.source import read_source
+    from argmap.validate import load_map, validate_document
+
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    document, _ = read_source(path)
+    timings["read+compose"] = time.perf_counter() - start
+    assert document is not None
+    start = time.perf_counter()
+    validate_document(document)
+    timings["schema"] = time.perf_counter() - start
+    start = time.perf_counter()
+    argument_map, _ = load_map(path)
+    timings["load (all checks)"] = time.perf_counter() - start
+    assert argument_map is not None
+    start = time.perf_counter()
+    graph = build_graph(argument_map)
+    timings["graph"] = time.perf_counter() - start
+    start = time.perf_counter()
+    analyse_graph(graph)
+    timings["analysis"] = time.perf_counter() - start
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 20000])
+    parser.add_argument("--repeat", type=int, default=3)
+    options = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
+    columns = ["claims", "file", "validate (wall)", "build (wall)", "read+compose", "schema"]
+    columns += ["load, all checks", "graph", "analysis"]
+    print("| " + " | ".join(columns) + " |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for size in options.sizes:
+        maps = folder / f"maps-{size}"
+        maps.mkdir()
+        path = maps / "synthetic.yaml"
+        path.write_text(yaml.safe_dump(make_map(size), sort_keys=False), encoding="utf-8")
+        validate = wall(["argmap", "validate", str(path)], options.repeat)
+        build = wall(
+            ["argmap", "build", str(maps), "-o", str(folder / f"site-{size}")], options.repeat
+        )
+        split = stages(path)
+        megabytes = path.stat().st_size / 1e6
+        cells = " | ".join(f"{split[k]:.2f} s" for k in split)
+        print(f"| {size:,} | {megabytes:.1f} MB | {validate:.2f} s | {build:.2f} s | {cells} |")
+
+
+if __name__ == "__main__":
+    main()
