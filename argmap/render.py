@@ -40,7 +40,7 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from argmap.layout import layered_layout
+from argmap.layout import LAYER_GAP, SLOT_WIDTH, layered_layout
 
 __all__ = [
     "build_view_model",
@@ -200,6 +200,7 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
         "edges": edges,
         "sources": sources,
         "speakers": speakers,
+        "layout": {"slot": SLOT_WIDTH, "layer": LAYER_GAP},
     }
     summary = graph.graph.get("summary")
     if summary:

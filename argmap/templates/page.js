@@ -1,6 +1,8 @@
 /* argmap map page. Builds every piece of DOM with textContent: no map text is ever parsed as HTML. */
 (function () {
   'use strict';
+  function mark(name) { if (window.performance && performance.mark) performance.mark('argmap-' + name); }
+  mark('start');
   var model = JSON.parse(document.getElementById('argmap-data').textContent);
   var RTL = model.dir === 'rtl';
   var nodes = model.nodes, edges = model.edges;
@@ -35,11 +37,11 @@
   }
   var GROUPS = {
     thesis: grp('#D7E9F7', '#0072B2', false, 4, {font: {size: 19, face: FONT, color: '#0B2239'},
-      widthConstraint: {minimum: 170, maximum: 260}, margin: 14}),
+      widthConstraint: {minimum: 170}, margin: 14}),
     reason: grp('#DDF1E9', '#007A5A', false, 2),
     objection: grp('#FBE3D6', '#D55E00', [7, 4], 2.5),
     rebuttal: grp('#F4E3EE', '#A4497F', [3, 3], 2.5),
-    evidence: grp('#FFF3D1', '#B07800', false, 2, {shape: 'ellipse', widthConstraint: {minimum: 110, maximum: 210}}),
+    evidence: grp('#FFF3D1', '#B07800', false, 2, {shape: 'ellipse', widthConstraint: {minimum: 110}}),
     claim: grp('#EEF0F2', '#7D8790', false, 1.5),
     argument: {shape: 'diamond', size: 11, borderWidth: 2.5, borderWidthSelected: 4,
       color: {background: '#FFFFFF', border: '#007A5A', highlight: {background: '#FFF7CC', border: '#007A5A'},
@@ -65,6 +67,16 @@
     });
     return el;
   }
+  // Labels are wrapped here, by characters, rather than by vis (which measures every word on the canvas).
+  function wrap(s, width) {
+    var out = [], line = '';
+    String(s).split(/\s+/).forEach(function (w) {
+      while (w.length > width + 4) { if (line) { out.push(line); line = ''; } out.push(w.slice(0, width)); w = w.slice(width); }
+      if (!line) line = w; else if (line.length + 1 + w.length <= width) line += ' ' + w; else { out.push(line); line = w; }
+    });
+    if (line) out.push(line);
+    return out.join('\n');
+  }
   function clip(s, n) { s = String(s); return s.length > n ? s.slice(0, n - 1).replace(/\s+\S*$/, '') + '\u2026' : s; }
   function role(n) { return ROLES[n.role] || ROLES.claim; }
   function roleKey(n) { return ROLES[n.role] ? n.role : 'claim'; }
@@ -88,6 +100,30 @@
     nodes.forEach(function (n) { if (depth.get(n.id) === maxD && kids.get(n.id).length) collapsed.add(n.id); });
   }
 
+  // x positions: Python's layout for the fully expanded tree; with subtrees collapsed, the same
+  // leaf-counting placement is redone here over the drawn tree, so collapsed maps stay compact.
+  var SLOT = (model.layout && model.layout.slot) || 230, SIGN = RTL ? -1 : 1;
+  var roots = nodes.filter(function (n) { return !n.parent; }).map(function (n) { return n.id; });
+  var cx = new Map();
+  function repack() {
+    if (!collapsed.size) { nodes.forEach(function (n) { cx.set(n.id, n.x); }); return; }
+    var slot = new Map(), next = 0;
+    roots.forEach(function (r) {
+      var stack = [[r, false]];
+      while (stack.length) {
+        var top = stack.pop(), id = top[0], ks = collapsed.has(id) ? [] : kids.get(id);
+        if (top[1]) { slot.set(id, (slot.get(ks[0]) + slot.get(ks[ks.length - 1])) / 2); continue; }
+        if (!ks.length) { slot.set(id, next++); continue; }
+        stack.push([id, true]);
+        for (var i = ks.length - 1; i >= 0; i--) stack.push([ks[i], false]);
+      }
+      next++;
+    });
+    slot.forEach(function (v, id) { cx.set(id, SIGN * Math.round(v * SLOT)); });
+  }
+  function posOf(id) { return {x: cx.get(id), y: byId.get(id).y}; }
+  repack();
+
   function hiddenCount(id) {
     var c = 0, stack = kids.get(id).slice();
     while (stack.length) { var k = stack.pop(); c++; Array.prototype.push.apply(stack, kids.get(k)); }
@@ -104,7 +140,7 @@
     if (n.type === 'argument') return acceptPrefix(n.id) + clip(n.label && n.label !== n.text ? n.label : 'together', 40);
     var r = role(n), top = r.mark + ' ' + r.name.toUpperCase(), sp = speakerName(n);
     if (sp) top += ' \u00B7 ' + clip(sp, 26);
-    var lab = acceptPrefix(n.id) + top + '\n' + clip(n.label, 90);
+    var lab = acceptPrefix(n.id) + top + '\n' + wrap(clip(n.label, 90), n.role === 'thesis' ? 24 : 23);
     if (collapsed.has(n.id)) lab += '\n\u25B8 ' + hiddenCount(n.id) + ' more below';
     return lab;
   }
@@ -122,7 +158,8 @@
     return {opacity: 1, borderWidth: 3, shapeProperties: {borderDashes: [2, 3], borderRadius: 6}};
   }
 
-  var visible = new Map();  // id -> bool as last given to vis
+  var visible = new Map();  // id -> is it in the vis DataSet (only shown nodes are: hidden ones cost time)
+  var edgeShown = [];
   function computeVisibility() {
     var match = new Map();
     var anyFilter = filters.speaker || filters.tag || filters.kind || filters.side;
@@ -151,19 +188,29 @@
     return {match: match, under: under};
   }
 
-  function visNode(n, show) {
+  function visNode(n) {
     var a = accStyle(n.id);
-    var v = {id: n.id, label: visLabel(n), title: tooltip(n), group: roleKey(n), x: n.x, y: n.y, hidden: !show};
+    var v = {id: n.id, label: visLabel(n), title: tooltip(n), group: roleKey(n), x: cx.get(n.id), y: n.y};
     if (accept.on) { v.opacity = a.opacity; if (a.borderWidth) v.borderWidth = a.borderWidth; if (a.shapeProperties) v.shapeProperties = a.shapeProperties; }
     return v;
   }
   var vis = {match: null, under: null};
   function initialNodes() {
     var v = computeVisibility(); vis = v;
-    return nodes.map(function (n) {
+    var out = [];
+    nodes.forEach(function (n) {
       var show = v.match.get(n.id) && !v.under.get(n.id); visible.set(n.id, show);
-      return visNode(n, show);
+      if (show) out.push(visNode(n));
     });
+    return out;
+  }
+  function initialEdges() {
+    var out = [];
+    edges.forEach(function (e, i) {
+      edgeShown[i] = !!(visible.get(e.from) && visible.get(e.to));
+      if (edgeShown[i]) out.push(visEdge(e, i));
+    });
+    return out;
   }
   var ATTACK_ARROW = {to: {enabled: true, type: 'bar', scaleFactor: 0.9}};
   var ATTACK_COLOR = {color: ATTACK, highlight: ATTACK, hover: ATTACK};
@@ -176,8 +223,9 @@
     return v;
   }
 
+  mark('model');
   var nodeData = new vis_DataSet(initialNodes());
-  var edgeData = new vis_DataSet(edges.map(visEdge));
+  var edgeData = new vis_DataSet(initialEdges());
   function vis_DataSet(items) { return new window.vis.DataSet(items); }
 
   var BIG = N > 2000;
@@ -189,7 +237,7 @@
     interaction: {hover: !BIG, tooltipDelay: 250, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false,
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
     nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 16, color: '#1B1F24', multi: false},
-      widthConstraint: {minimum: 120, maximum: 205}, borderWidth: 2, labelHighlightBold: false,
+      widthConstraint: {minimum: 120}, borderWidth: 2, labelHighlightBold: false,
       shapeProperties: {borderRadius: 6}, chosen: true},
     edges: {smooth: false, width: 2, selectionWidth: 1.5, arrowStrikethrough: false,
       color: {color: SUPPORT, highlight: SUPPORT, hover: SUPPORT, inherit: false},
@@ -198,27 +246,47 @@
   };
   var container = $('graph');
   if (RTL) container.setAttribute('dir', 'rtl');
+  mark('datasets');
   var network = new window.vis.Network(container, {nodes: nodeData, edges: edgeData}, options);
+  mark('network');
   window.network = network;
   network.once('afterDrawing', function () {
-    if (window.performance && performance.mark) performance.mark('argmap-ready');
+    mark('ready');
     document.body.setAttribute('data-ready', '1');
     window.argmapReady = true;
   });
 
+  var drawnX = new Map();
   function refresh() {
     var v = computeVisibility(); vis = v;
-    var changes = [];
+    var before = new Map(cx);
+    repack();
+    var addN = [], remN = [], addE = [], remE = [];
     nodes.forEach(function (n) {
-      var show = v.match.get(n.id) && !v.under.get(n.id);
-      if (visible.get(n.id) !== show) { visible.set(n.id, show); changes.push({id: n.id, hidden: !show}); }
+      var show = !!(v.match.get(n.id) && !v.under.get(n.id));
+      if (visible.get(n.id) !== show) { visible.set(n.id, show); if (show) addN.push(visNode(n)); else remN.push(n.id); }
     });
-    if (changes.length) nodeData.update(changes);
+    edges.forEach(function (e, i) {
+      var want = !!(visible.get(e.from) && visible.get(e.to));
+      if (edgeShown[i] !== want) { edgeShown[i] = want; if (want) addE.push(visEdge(e, i)); else remE.push(i); }
+    });
+    if (remE.length) edgeData.remove(remE);
+    if (remN.length) nodeData.remove(remN);
+    if (addN.length) nodeData.add(addN);
+    if (addE.length) edgeData.add(addE);
+    if (!physicsOn()) {
+      var moved = [];
+      nodes.forEach(function (n) {
+        if (visible.get(n.id) && before.get(n.id) !== cx.get(n.id)) moved.push({id: n.id, x: cx.get(n.id), y: n.y});
+      });
+      if (moved.length) nodeData.update(moved);
+    }
     updateOutlineVisibility();
     updateStatus();
   }
   function relabel(ids) {
-    nodeData.update(ids.map(function (id) { var n = byId.get(id); return visNode(n, visible.get(id)); }));
+    var upd = ids.filter(function (id) { return visible.get(id); }).map(function (id) { var v = visNode(byId.get(id)); delete v.x; delete v.y; return v; });
+    if (upd.length) nodeData.update(upd);
   }
 
   function updateStatus() {
@@ -522,7 +590,7 @@
     if (changed.length) { relabel(changed); buildOutline(); }
     refresh();
     select(id, {hash: false});
-    network.fit({nodes: Array.from(focusSet).filter(function (x) { return visible.get(x); }), animation: false});
+    fitTo(Array.from(focusSet).filter(function (x) { return visible.get(x); }), false);
   }
   $('focus').addEventListener('click', function () { if (selected) focusOn(selected); });
   $('hops').addEventListener('change', function () { if (focusId) focusOn(focusId); });
@@ -607,7 +675,7 @@
   search.addEventListener('blur', function () { setTimeout(closeResults, 150); });
 
   // ------------------------------------------------------------------ view buttons
-  $('fit').addEventListener('click', function () { network.fit({animation: N > 3000 ? false : {duration: 300}}); });
+  $('fit').addEventListener('click', function () { fitTo(null, N <= 3000); });
   function zoomBy(f) { network.moveTo({scale: network.getScale() * f, animation: N > 3000 ? false : {duration: 200}}); }
   $('zoom-in').addEventListener('click', function () { zoomBy(1.3); });
   $('zoom-out').addEventListener('click', function () { zoomBy(1 / 1.3); });
@@ -618,7 +686,7 @@
     if (force) network.setOptions({physics: {enabled: true}});
     else {
       network.setOptions({physics: {enabled: false}});
-      nodeData.update(nodes.map(function (n) { return {id: n.id, x: n.x, y: n.y}; }));
+      nodeData.update(nodes.filter(function (n) { return visible.get(n.id); }).map(function (n) { return {id: n.id, x: cx.get(n.id), y: n.y}; }));
       overview();
     }
   });
@@ -684,8 +752,8 @@
   }
   function applyAcceptance() {
     if (accept.on) computeAcceptance();
-    nodeData.update(nodes.map(function (n) {
-      var v = visNode(n, visible.get(n.id));
+    nodeData.update(nodes.filter(function (n) { return visible.get(n.id); }).map(function (n) {
+      var v = visNode(n); delete v.x; delete v.y;
       if (!accept.on) { v.opacity = 1; v.borderWidth = GROUPS[roleKey(n)].borderWidth; v.shapeProperties = GROUPS[roleKey(n)].shapeProperties || {borderDashes: false}; }
       return v;
     }));
@@ -704,9 +772,17 @@
       onclick: function () { var open = p.classList.toggle('open'); b.setAttribute('aria-expanded', String(open)); b.textContent = open ? 'less' : 'more'; }});
     p.after(b);
   })();
-  buildOutline();
-  updateOutlineVisibility();
   updateStatus();
+  // The outline (up to thousands of DOM items) is built right after the first draw of the map.
+  network.once('afterDrawing', function () {
+    setTimeout(function () {
+      buildOutline();
+      updateOutlineVisibility();
+      if (selected) outlineSelect(selected);
+      tree.setAttribute('aria-busy', 'false');
+      mark('outline');
+    }, 0);
+  });
   function fromHash() {
     var raw = location.hash.slice(1);
     if (!raw) return false;
@@ -716,15 +792,42 @@
     moveCamera(id);
     return true;
   }
-  function overview() {  // fit, but never so small that labels vanish: then show the top of the map
-    network.fit({animation: false});
-    var MIN = 0.7;
-    if (network.getScale() >= MIN) return;
-    var top = nodes[0], pane = container.getBoundingClientRect();
-    var xs = nodes.filter(function (n) { return !n.parent; }).map(function (n) { return n.x; });
-    var x = xs.length > 1 ? (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2 : top.x;
-    if (xs.length > 1 && (Math.max.apply(null, xs) - Math.min.apply(null, xs)) * MIN > pane.width - 220) x = top.x;
-    network.moveTo({position: {x: x, y: top.y + (pane.height / 2 - 90) / MIN}, scale: MIN, animation: false});
+  // Fit from the model's positions (vis's own fit measures every label first, ~150 ms at 1,000 nodes).
+  function bbox(ids) {
+    var b = {x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity}, pos = physicsOn() ? network.getPositions(ids || undefined) : null;
+    (ids || shownIds()).forEach(function (id) {
+      var p = pos ? pos[id] : posOf(id);
+      if (!p) return;
+      b.x0 = Math.min(b.x0, p.x); b.x1 = Math.max(b.x1, p.x); b.y0 = Math.min(b.y0, p.y); b.y1 = Math.max(b.y1, p.y);
+    });
+    return b.x0 === Infinity ? null : b;
+  }
+  function shownIds() { return nodes.filter(function (n) { return visible.get(n.id); }).map(function (n) { return n.id; }); }
+  function scaleFor(b) {
+    var pane = container.getBoundingClientRect();
+    return Math.min(1.1, Math.max(0.02, Math.min(pane.width / (b.x1 - b.x0 + 260), pane.height / (b.y1 - b.y0 + 160))));
+  }
+  function fitTo(ids, animate, alignTop) {
+    var b = bbox(ids);
+    if (!b) return 1;
+    var scale = scaleFor(b), pane = container.getBoundingClientRect();
+    var y = alignTop ? b.y0 - 80 + pane.height / 2 / scale : (b.y0 + b.y1) / 2;
+    network.moveTo({position: {x: (b.x0 + b.x1) / 2, y: y}, scale: scale, animation: animate ? {duration: 300, easingFunction: 'easeInOutQuad'} : false});
+    return scale;
+  }
+  function physicsOn() { return $('layout-toggle').getAttribute('aria-pressed') === 'true'; }
+  // The first view: the whole map if it is readable at that zoom, else its top layers, else the thesis.
+  function overview() {
+    var MIN = 0.6, ids = shownIds();
+    if (physicsOn() || !ids.length) { fitTo(null, false); return; }
+    var maxD = 0;
+    ids.forEach(function (id) { maxD = Math.max(maxD, depth.get(id)); });
+    for (var d = maxD; d >= 1; d--) {
+      var sub = ids.filter(function (id) { return depth.get(id) <= d; }), b = bbox(sub);
+      if (b && scaleFor(b) >= MIN) { fitTo(sub, false, d < maxD); return; }
+    }
+    var top = posOf(roots[0]), pane = container.getBoundingClientRect();
+    network.moveTo({position: {x: top.x, y: top.y + (pane.height / 2 - 90) / MIN}, scale: MIN, animation: false});
   }
   if (!fromHash()) { overview(); clearSelection(); }
   window.addEventListener('hashchange', fromHash);
