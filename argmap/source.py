@@ -187,11 +187,37 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Dia
     elif mark is not None and _character_at(text, mark.line, mark.column) == "\t":
         problem = "a tab character cannot indent YAML; indent with spaces"
     else:
-        problem = error.problem or "invalid YAML"
-        if context:
-            problem = f"{problem} ({context})"
+        problem = _plain_words(error.problem or "invalid YAML", context)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     return Diagnostic.at(Span(path, line, column, line, column + 1), "yaml-syntax", problem)
+
+
+# PyYAML's wording, keyed by the start of its problem text, in words an instructor can act on.
+_PLAIN_WORDS = {
+    "did not find expected key": (
+        "the indentation is off here: the keys of one mapping must line up, and text that "
+        "contains ': ' needs quotes"
+    ),
+    "mapping values are not allowed": (
+        "a ':' here would start a mapping where none can start; put text that contains ': ' "
+        "in quotes"
+    ),
+    "did not find expected '-' indicator": (
+        "the indentation is off here: the items of a list must line up under the first '-'"
+    ),
+    "did not find expected node content": (
+        "a value is missing here: an unclosed '[' or '{', or a stray comma"
+    ),
+    "could not find expected ':'": "a key is missing its ':' here",
+    "found undefined alias": "this alias (*name) has no anchor (&name) before it",
+}
+
+
+def _plain_words(problem: str, context: str) -> str:
+    for start, words in _PLAIN_WORDS.items():
+        if problem.startswith(start):
+            return words
+    return f"{problem} ({context})" if context else problem
 
 
 def _character_at(text: str, line: int, column: int) -> str:

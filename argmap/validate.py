@@ -91,7 +91,7 @@ def _schema_diagnostic(detail: Any, document: SourceDocument) -> Diagnostic:
     value = detail.get("input")
     name = _field_name(loc)
     if kind == "missing":
-        message = f"missing required key {loc[-1]!r}"
+        message = f"{_describe_owner(loc[:-1])} is missing required key {loc[-1]!r}"
         return Diagnostic.at(document.key_span(loc[:-1]), "missing-key", message, loc=loc)
     if kind == "extra_forbidden":
         return _unknown_key(loc, document)
@@ -118,6 +118,14 @@ def _unknown_key(loc: Loc, document: SourceDocument) -> Diagnostic:
         message += f"; did you mean {close!r}?"
     hint = "known keys here: " + ", ".join(known_keys(_model_at(loc[:-1])))
     return Diagnostic.at(document.key_span(loc), "unknown-key", message, loc=loc, hint=hint)
+
+
+def _describe_owner(loc: Loc) -> str:
+    """How a message names the mapping at *loc*: "claim 'c1'", "link 3", "the map"."""
+    if len(loc) == 2 and loc[0] in _SECTION_WORDS:
+        word = _SECTION_WORDS[str(loc[0])]
+        return f"{word} {loc[1] + 1}" if isinstance(loc[1], int) else f"{word} {loc[1]!r}"
+    return "the map" if not loc else f"{_field_name(loc)!r}"
 
 
 def _closest_key(loc: Loc) -> str | None:
@@ -433,6 +441,13 @@ def _check_references(
     return checker.problems
 
 
+def _how_written(sub: Loc, source: str, target: str) -> str:
+    """Where a link was written, in the author's terms: "as 'supports: [t]' on 'r'"."""
+    if sub == ("to",):
+        return "under 'links:'"
+    return f"as '{sub[0]}: [{target}]' on {source!r}"
+
+
 def closest_id(target: str, pool: Iterable[str]) -> str | None:
     """The defined id most like *target*, for "did you mean"; None if none is close.
 
@@ -518,7 +533,7 @@ class _ReferenceChecker:
             yield self.map.origin("links", index), ("to",), link.from_, link.to, link.type
 
     def check_links(self) -> None:
-        seen: dict[tuple[str, str], tuple[LinkType, Span]] = {}
+        seen: dict[tuple[str, str], tuple[LinkType, Span, str]] = {}
         # In file order, so the second of two clashing links is the one reported.
         placed = sorted((self.where(link[0], link[1]), link) for link in self.authored_links())
         for span, (origin, sub, source, target, link_type) in placed:
@@ -529,11 +544,10 @@ class _ReferenceChecker:
             elif source == target:
                 self.report(origin, sub, "self-link", f"{source!r} cannot {link_type} itself")
             elif (source, target) not in seen:
-                seen[(source, target)] = (link_type, span)
+                seen[(source, target)] = (link_type, span, _how_written(sub, source, target))
             else:
-                first_type, first_span = seen[(source, target)]
                 link = (source, target, link_type)
-                self.check_repeated_link(origin, sub, link, first_type, first_span)
+                self.check_repeated_link(origin, sub, link, *seen[(source, target)])
 
     def check_repeated_link(
         self,
@@ -542,18 +556,26 @@ class _ReferenceChecker:
         link: tuple[str, str, LinkType],
         first_type: LinkType,
         first_span: Span,
+        first_how: str,
     ) -> None:
         source, target, link_type = link
         same_file = first_span.path == origin.span.path
         at = f"line {first_span.line}" if same_file else f"{first_span.path}:{first_span.line}"
+        # An entry under links: is pointed at as a whole; a shorthand at the id in its list.
+        where = origin.span if sub == ("to",) else self.where(origin, sub)
         if first_type is link_type:
-            message = f"the {link_type} link {source!r} -> {target!r} is already written at {at}"
-            self.report(origin, sub, "duplicate-link", message)
+            message = (
+                f"the {link_type} link {source!r} -> {target!r} is already written {first_how} "
+                f"at {at}"
+            )
+            code = "duplicate-link"
         else:
             message = (
-                f"{source!r} both supports and attacks {target!r} (the {first_type} is at {at})"
+                f"{source!r} both supports and attacks {target!r}; the {first_type} is written "
+                f"{first_how} at {at}"
             )
-            self.report(origin, sub, "conflicting-link", message)
+            code = "conflicting-link"
+        self.problems.append(Diagnostic.at(where, code, message, loc=origin.loc + sub))
 
 
 # --------------------------------------------------------------------------- quotes

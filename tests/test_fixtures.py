@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import FIXTURES, CliResult
 
 INVALID = sorted(
-    [p for p in (FIXTURES / "invalid").glob("*.yaml")]
+    list((FIXTURES / "invalid").glob("*.yaml"))
     + [p / "main.yaml" for p in (FIXTURES / "invalid").iterdir() if p.is_dir()]
 )
 VALID = sorted(p for p in (FIXTURES / "valid").rglob("*.yaml"))
@@ -43,7 +43,8 @@ def test_every_error_code_has_an_invalid_fixture() -> None:
         code
         for code in CODES
         if f"[{code}]" not in reported
-        # these need a 20 MB file, a missing file or a --sources folder: tested in test_source/test_validate
+        # these need a 20 MB file, a missing file or a --sources folder:
+        # test_source and test_validate cover them
         and code
         not in {"file-too-large", "unreadable-file", "quote-not-found", "source-text-missing"}
     }

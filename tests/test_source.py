@@ -10,7 +10,7 @@ from argmap.source import MAX_FILE_BYTES, read_source
 
 
 def codes(path: Path) -> list[tuple[int, int, str]]:
-    document, diagnostics = read_source(path)
+    _, diagnostics = read_source(path)
     return [(d.line, d.column, d.code) for d in diagnostics]
 
 
@@ -25,9 +25,8 @@ def test_spans_record_keys_and_values(tmp_path: Path) -> None:
         document.value_span(("claims", "t", "text")),
     )
     assert (key.line, key.column, value.line, value.column) == (4, 5, 4, 11)
-    assert (
-        document.value_span(("claims", "t", "nonexistent", 3))
-        == document.value_span(("claims", "t"))
+    assert document.value_span(("claims", "t", "nonexistent", 3)) == document.value_span(
+        ("claims", "t")
     )
 
 

@@ -127,7 +127,8 @@ def test_a_shorthand_link_and_the_same_entry_under_links_is_a_duplicate(write_ma
           - {from: r, to: t, type: support, note: written twice}
         """
     )
-    assert positions(path) == {(7, 19, "duplicate-link")}
+    # The diagnostic points at the start of the repeated links: entry, the whole item.
+    assert positions(path) == {(7, 5, "duplicate-link")}
 
 
 def test_support_and_attack_between_the_same_pair_conflict(write_map) -> None:
@@ -142,7 +143,7 @@ def test_support_and_attack_between_the_same_pair_conflict(write_map) -> None:
           - {from: r, to: t, type: support}
         """
     )
-    assert positions(path) == {(7, 19, "conflicting-link")}
+    assert positions(path) == {(7, 5, "conflicting-link")}
 
 
 def test_includes_merge_claims_and_link_across_files(write_map) -> None:

@@ -1,0 +1,43 @@
+"""The Python API a notebook user meets: load, build_graph, render_html, Jupyter display."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import argmap
+from tests.conftest import FIXTURES
+
+
+def test_load_returns_the_map_and_no_diagnostics_for_a_clean_file() -> None:
+    argument_map, diagnostics = argmap.load(FIXTURES / "valid" / "small.yaml")
+    assert diagnostics == []
+    assert isinstance(argument_map, argmap.ArgumentMap)
+    assert argument_map.title == "Should homework be abolished?"
+
+
+def test_load_returns_none_and_positioned_diagnostics_for_a_broken_file() -> None:
+    argument_map, diagnostics = argmap.load(FIXTURES / "invalid" / "references.yaml")
+    assert argument_map is None
+    first = diagnostics[0]
+    assert (first.line, first.column, first.code) == (6, 57, "unknown-reference")
+
+
+def test_render_html_makes_a_page_with_every_claim() -> None:
+    argument_map, _ = argmap.load(FIXTURES / "valid" / "small.yaml")
+    assert argument_map is not None
+    page = argmap.render_html(argmap.build_graph(argument_map))
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    for claim_id in argument_map.claims:
+        assert claim_id in page
+
+
+def test_a_map_displays_itself_in_jupyter_as_a_sandboxed_page() -> None:
+    argument_map, _ = argmap.load(FIXTURES / "valid" / "small.yaml")
+    assert argument_map is not None
+    shown = argument_map._repr_html_()
+    assert shown.startswith("<iframe ")
+    assert 'sandbox="allow-scripts"' in shown
+    srcdoc = re.search(r'srcdoc="([^"]*)"', shown)
+    assert srcdoc is not None
+    assert "Should homework be abolished?" in html.unescape(srcdoc.group(1))
