@@ -14,13 +14,15 @@ import networkx as nx
 
 from argmap.schema import ArgumentMap, ClaimKind, LinkType
 
-__all__ = ["RELATIONS", "ROLES", "ArgumentGraph", "build_graph"]
+__all__ = ["EDGE_ROLES", "RELATIONS", "ROLES", "ArgumentGraph", "build_graph"]
 
 #: The graph type every stage passes around: node ids are claim and argument ids.
 ArgumentGraph: TypeAlias = "nx.MultiDiGraph[str]"
 
 #: Edge relations: support and attack as authored; premise and conclusion for linked arguments.
 RELATIONS = ("support", "attack", "premise", "conclusion")
+#: Edge roles: what a link's source is for its target.
+EDGE_ROLES = ("reason", "evidence", "objection", "rebuttal", "undercut", "premise", "conclusion")
 #: Node roles, derived from the links.
 ROLES = ("thesis", "rebuttal", "objection", "reason", "evidence", "claim", "argument")
 
@@ -33,7 +35,9 @@ def build_graph(argument_map: ArgumentMap) -> ArgumentGraph:
     (argument -> the claim it supports). Node attributes: ``type``, ``kind``, ``role``,
     ``side``, ``text``, ``label``, ``speaker``, ``source``, ``quote``, ``locator``, ``note``,
     ``tags``, ``weight``, ``scheme``, ``group``, ``span``. Edge attributes: ``relation``,
-    ``undercut``, ``weight``, ``note``, ``span``.
+    ``role`` (what the source is *for this target*: ``reason``, ``evidence``, ``objection``,
+    ``rebuttal``, ``undercut``, ``premise``, ``conclusion``), ``undercut``, ``weight``,
+    ``note``, ``span``.
 
     Examples
     --------
@@ -46,6 +50,8 @@ def build_graph(argument_map: ArgumentMap) -> ArgumentGraph:
     >>> g = build_graph(m)
     >>> {n: g.nodes[n]["role"] for n in sorted(g)}
     {'b': 'rebuttal', 'o': 'objection', 'r': 'reason', 't': 'thesis'}
+    >>> sorted((u, v, d["role"]) for u, v, d in g.edges(data=True))
+    [('b', 'o', 'rebuttal'), ('o', 't', 'objection'), ('r', 't', 'reason')]
     >>> {n: g.nodes[n]["side"] for n in sorted(g)}
     {'b': 'pro', 'o': 'con', 'r': 'pro', 't': 'pro'}
     """
@@ -156,6 +162,22 @@ def _derive_roles(graph: ArgumentGraph) -> None:
     attackers = {u for u, _, key in graph.edges(keys=True) if key == "attack"}
     for node, data in graph.nodes(data=True):
         data["role"] = _role(graph, node, data, attackers)
+    # A claim may support one node and attack another; the role of each of its links says
+    # what it is *there*, so the page and the outline never call a reason an objection.
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        data["role"] = _edge_role(graph, source, target, key, attackers)
+
+
+def _edge_role(
+    graph: ArgumentGraph, source: str, target: str, relation: str, attackers: set[str]
+) -> str:
+    if relation == "support":
+        return "evidence" if graph.nodes[source]["kind"] == ClaimKind.EVIDENCE else "reason"
+    if relation == "attack":
+        if graph.nodes[target]["type"] == "argument":
+            return "undercut"
+        return "rebuttal" if target in attackers else "objection"
+    return relation
 
 
 def _role(graph: ArgumentGraph, node: str, data: dict[str, Any], attackers: set[str]) -> str:
