@@ -1,13 +1,14 @@
-/* argmap site index: filter the list of maps by title (text comparison only, no HTML). */
+/* argmap site index: filter the list of maps by title; every word typed must appear in it (text only, no HTML). */
 (function () {
   'use strict';
   var q = document.getElementById('q'), status = document.getElementById('status');
   var items = Array.prototype.slice.call(document.querySelectorAll('#maps > li.map'));
   function norm(s) { return (s || '').toLocaleLowerCase().normalize('NFKC'); }
   q.addEventListener('input', function () {
-    var needle = norm(q.value.trim()), shown = 0;
+    var needle = norm(q.value.trim()), words = needle ? needle.split(/\s+/) : [], shown = 0;
     items.forEach(function (li) {
-      var a = li.querySelector('h2 a'), ok = !needle || norm(a.textContent).indexOf(needle) >= 0;
+      var title = norm(li.querySelector('h2 a').textContent);
+      var ok = words.every(function (w) { return title.indexOf(w) >= 0; });
       li.hidden = !ok;
       if (ok) shown++;
     });

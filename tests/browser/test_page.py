@@ -1,0 +1,352 @@
+"""The map page in headless Chromium: what a student sees and can do (marked `browser`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.pipeline import run
+from argmap.render import render_html, write_site
+from tests.browser.graphs import debate_graph, rtl_graph, xss_graph
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def click_node(page: Any, node_id: str, *, double: bool = False) -> None:
+    """Bring a node into view and click it where it is drawn on the canvas."""
+    page.evaluate("id => window.network.focus(id, {scale: 1, animation: false})", node_id)
+    page.wait_for_timeout(50)
+    box = page.locator("#graph").bounding_box()
+    pos = page.evaluate(
+        "id => window.network.canvasToDOM(window.network.getPositions([id])[id])", node_id
+    )
+    x, y = box["x"] + pos["x"], box["y"] + pos["y"]
+    if double:
+        page.mouse.dblclick(x, y)
+    else:
+        page.mouse.click(x, y)
+
+
+def shown(page: Any) -> set[str]:
+    return set(page.evaluate("window.network.body.data.nodes.getIds()"))
+
+
+def panel_text(page: Any) -> str:
+    return page.locator("#panel").inner_text()
+
+
+def wait_outline(page: Any) -> None:
+    page.wait_for_selector("#outline[aria-busy=false] li[role=treeitem]")
+
+
+def test_loads_offline_without_errors_and_draws_every_node(open_page: Any) -> None:
+    g = debate_graph()
+    page, log = open_page(render_html(g))
+    assert log.errors == []
+    assert log.requests == []
+    assert page.evaluate("window.network.body.data.nodes.length") == g.number_of_nodes()
+    assert page.evaluate("window.network.body.data.edges.length") == g.number_of_edges()
+    assert page.locator("h1").inner_text() == "Should Iran negotiate with the United States?"
+    assert page.locator("#graph canvas").count() == 1
+    assert "Legend" in page.locator("#legend").inner_text()
+    assert page.locator("#status").inner_text() == "Showing 10 of 10 nodes"
+
+
+def test_real_map_screenshot(open_page: Any, output_dir: Path) -> None:
+    result = run([ROOT / "maps" / "001-deception-of-negotiations.yaml"])
+    graph = result.maps[0].graph
+    assert graph is not None
+    page, log = open_page(render_html(graph))
+    wait_outline(page)
+    page.screenshot(path=str(output_dir / "map-001-overview.png"))
+    click_node(page, "negotiation-futile")
+    page.evaluate("window.argmap.select('negotiation-futile')")
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(output_dir / "map-001-thesis-selected.png"))
+    small, _ = open_page(render_html(graph), viewport={"width": 390, "height": 844})
+    small.screenshot(path=str(output_dir / "map-001-phone.png"), full_page=True)
+    assert log.errors == []
+    assert log.requests == []
+
+
+def test_click_fills_panel(open_page: Any) -> None:
+    page, log = open_page(render_html(debate_graph()))
+    click_node(page, "negotiation-futile")
+    text = panel_text(page)
+    assert "Negotiating with the US brings no benefit to Iran and does harm." in text
+    assert "Ali Khamenei, Leader of the Islamic Revolution" in text
+    assert "The deception of negotiations · Ali Khamenei · 2019-05-29 · speech" in text
+    assert "negotiating with the US will be of no use to us" in text
+    assert "para. 4" in text
+    assert "The central claim of the 2019 speech." in text
+    assert "#futility" in text
+    assert "Reasons (2)" in text  # the evidence and the linked premises
+    assert "Objections (1)" in text
+    link = page.locator("#panel a[href='https://example.org/deception']")
+    assert link.count() == 1
+    assert page.evaluate("window.network.getSelectedNodes()") == ["negotiation-futile"]
+    # reasons and objections are links that select the claim
+    page.locator("#panel a[data-id='jcpoa-brought-relief']").click()
+    assert page.evaluate("window.network.getSelectedNodes()") == ["jcpoa-brought-relief"]
+    text = panel_text(page)
+    assert "The JCPOA brought real sanctions relief between 2016 and 2018." in text
+    crumbs = page.locator("#panel nav.crumbs").inner_text()
+    assert "Negotiation with the US is futile" in crumbs
+    assert "Javad Zarif, Foreign minister" in text
+    assert log.errors == []
+
+
+def test_hover_shows_full_text(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    page.evaluate("window.network.focus('resistance-backs-diplomacy', {scale: 1, animation: false})")
+    box = page.locator("#graph").bounding_box()
+    pos = page.evaluate(
+        "window.network.canvasToDOM(window.network.getPositions(['resistance-backs-diplomacy'])"
+        "['resistance-backs-diplomacy'])"
+    )
+    page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
+    tip = page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible", timeout=3000)
+    assert "internal strength gives diplomacy its backing" in tip.inner_text()
+
+
+def test_search_jumps_and_highlights(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    page.fill("#search", "relief")
+    options = page.locator("#search-results li[role=option]")
+    assert options.count() == 2
+    assert "The JCPOA brought relief" in options.nth(0).inner_text()
+    page.press("#search", "Enter")
+    assert page.evaluate("window.network.getSelectedNodes()") == ["jcpoa-brought-relief"]
+    assert "The JCPOA brought real sanctions relief" in panel_text(page)
+    # by id, exact match first
+    page.fill("#search", "oil-exports-rose")
+    page.press("#search", "Enter")
+    assert "Oil exports roughly doubled in 2016." in panel_text(page)
+    page.fill("#search", "zzzz nothing")
+    assert page.locator("#search-results").inner_text() == "No claim matches"
+
+
+def test_filters_by_speaker_tag_kind_side(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    page.select_option("#f-speaker", "zarif")
+    assert shown(page) == {"jcpoa-brought-relief", "talks-buy-time"}
+    assert page.locator("#status").inner_text().startswith("Showing 2 of 10")
+    page.select_option("#f-speaker", "")
+    page.select_option("#f-tag", "jcpoa")
+    assert shown(page) == {"us-left-jcpoa", "jcpoa-brought-relief", "relief-was-partial"}
+    page.select_option("#f-tag", "")
+    page.select_option("#f-kind", "evidence")
+    assert shown(page) == {"us-left-jcpoa", "oil-exports-rose"}
+    page.select_option("#f-kind", "")
+    page.select_option("#f-side", "con")
+    assert shown(page) == {
+        "resistance-backs-diplomacy",
+        "jcpoa-brought-relief",
+        "oil-exports-rose",
+        "talks-buy-time",
+        "pressure-then-talks",  # the junction the con objection undercuts
+    }
+    page.click("#show-all")
+    assert len(shown(page)) == 10
+
+
+def test_focus_shows_the_neighbourhood(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    click_node(page, "jcpoa-brought-relief")
+    page.select_option("#hops", "1")
+    page.click("#focus")
+    assert shown(page) == {
+        "jcpoa-brought-relief",
+        "negotiation-futile",
+        "relief-was-partial",
+        "oil-exports-rose",
+    }
+    assert "focused on" in page.locator("#status").inner_text()
+    page.click("#show-all")
+    assert len(shown(page)) == 10
+
+
+def test_collapse_and_expand_a_subtree(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    click_node(page, "jcpoa-brought-relief", double=True)
+    assert "oil-exports-rose" not in shown(page)
+    assert "relief-was-partial" not in shown(page)
+    label = page.evaluate("window.network.body.data.nodes.get('jcpoa-brought-relief').label")
+    assert "2 more below" in label
+    wait_outline(page)
+    item = page.locator("#outline li[data-id='jcpoa-brought-relief']")
+    assert item.get_attribute("aria-expanded") == "false"
+    page.locator("#outline li[data-id='jcpoa-brought-relief'] > .row .tw").click()
+    assert {"oil-exports-rose", "relief-was-partial"} <= shown(page)
+
+
+def test_outline_is_a_synced_keyboard_tree(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    wait_outline(page)
+    tree = page.locator("#outline[role=tree]")
+    assert tree.count() == 1
+    items = page.locator("#outline li[role=treeitem]")
+    assert items.count() == 10
+    first = items.nth(0)
+    assert first.get_attribute("aria-level") == "1"
+    assert first.get_attribute("tabindex") == "0"
+    # outline -> graph
+    page.locator("#outline li[data-id='jcpoa-brought-relief'] > .row .txt").click()
+    assert page.evaluate("window.network.getSelectedNodes()") == ["jcpoa-brought-relief"]
+    # graph -> outline
+    click_node(page, "talks-buy-time")
+    sel = page.locator("#outline li[aria-selected=true]")
+    assert sel.get_attribute("data-id") == "talks-buy-time"
+    # keyboard: down moves the selection, left goes to the parent, then collapses it
+    page.locator("#outline li[data-id='negotiation-futile']").focus()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("window.network.getSelectedNodes()") == ["us-left-jcpoa"]
+    assert page.evaluate("document.activeElement.dataset.id") == "us-left-jcpoa"
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate("document.activeElement.dataset.id") == "negotiation-futile"
+    page.keyboard.press("ArrowLeft")
+    assert page.locator("#outline li[data-id='negotiation-futile']").get_attribute(
+        "aria-expanded"
+    ) == "false"
+    assert shown(page) == {"negotiation-futile"}
+    page.keyboard.press("ArrowRight")
+    assert len(shown(page)) == 10
+
+
+def test_permalink_opens_focused_on_the_claim(open_page: Any) -> None:
+    page, log = open_page(render_html(debate_graph()), hash="#relief-was-partial")
+    assert page.evaluate("window.network.getSelectedNodes()") == ["relief-was-partial"]
+    assert "Banks stayed away" in panel_text(page)
+    assert "relief-was-partial" in shown(page)
+    assert "focused on" in page.locator("#status").inner_text()
+    # selecting another claim updates the address
+    page.locator("#panel a[data-id='jcpoa-brought-relief']").first.click()
+    assert page.evaluate("location.hash") == "#jcpoa-brought-relief"
+    assert log.errors == []
+
+
+XSS = [
+    "</script><script>window.__xss=1;alert(1)</script>",
+    '<img src=x onerror="window.__xss=1;alert(1)">',
+    '"><svg onload="window.__xss=1">',
+    "<!--<script>",
+    "javascript:window.__xss=1",
+]
+
+
+@pytest.mark.parametrize("payload", XSS)
+def test_payloads_in_every_field_never_execute(open_page: Any, payload: str) -> None:
+    page, log = open_page(render_html(xss_graph(payload)))
+    wait_outline(page)
+    for node in ("t", "x"):
+        click_node(page, node)
+        assert payload in panel_text(page)
+    page.fill("#search", payload[:12])
+    page.locator("#outline li[data-id='x'] > .row .txt").click()
+    assert page.evaluate("window.__xss") is None
+    assert log.dialogs == []
+    assert page.evaluate("document.querySelectorAll('img, svg image, iframe').length") == 0
+    assert page.locator("a[href^='javascript' i], a[href*='script:' i]").count() == 0
+    assert page.locator("h1").inner_text() == payload
+    assert page.title() == payload
+    assert log.requests == []
+
+
+def test_rtl_map_reads_right_to_left(open_page: Any, output_dir: Path) -> None:
+    page, log = open_page(render_html(rtl_graph()))
+    wait_outline(page)
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "fa"
+    click_node(page, "t")
+    direction = page.evaluate("getComputedStyle(document.querySelector('#panel .claim-text')).direction")
+    assert direction == "rtl"
+    txt = page.locator("#outline li[data-id='r'] .txt")
+    assert txt.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # the first reason is drawn right of the objection
+    xs = page.evaluate("window.network.getPositions(['r', 'o'])")
+    assert xs["r"]["x"] > xs["o"]["x"]
+    page.screenshot(path=str(output_dir / "map-rtl.png"))
+    assert log.errors == []
+
+
+def test_acceptability_controls(open_page: Any) -> None:
+    has_analysis = (ROOT / "argmap" / "templates" / "analysis.js").exists()
+    page, log = open_page(render_html(debate_graph()))
+    control = page.locator("#accept-control")
+    if not has_analysis:
+        assert control.is_hidden()
+        return
+    assert control.is_visible()
+    page.check("#accept-toggle")
+    click_node(page, "jcpoa-brought-relief")
+    text = panel_text(page)
+    assert "Acceptability" in text
+    assert any(word in text for word in ("IN", "OUT", "UNDEC"))
+    page.get_by_role("button", name="Reject").click()
+    assert "Reset what-if" in panel_text(page)
+    page.get_by_role("button", name="Reset what-if").click()
+    assert "Reset what-if" not in panel_text(page)
+    assert log.errors == []
+
+
+def test_acceptability_ui_with_a_stub_engine(open_page: Any, tmp_path: Path) -> None:
+    """The UI's contract with analysis.js, exercised with a stub (works with or without it)."""
+    page, _ = open_page(render_html(debate_graph()), wait_ready=False)
+    page.add_init_script(
+        """window.__stub = {
+          grounded: (m, w) => ({labels: Object.fromEntries(m.nodes.map(n =>
+            [n.id, (w.rejected || []).includes(n.id) ? 'OUT' : 'IN']))}),
+          dfquad: (m, w) => ({strength: Object.fromEntries(m.nodes.map(n => [n.id, 0.25])),
+            converged: true, iterations: 3}),
+          explain: (m, r, id) => 'because ' + id};
+        Object.defineProperty(window, 'ArgmapAnalysis', {get: () => window.__stub, set: () => {}});
+        """
+    )
+    page.reload()
+    page.wait_for_function("window.argmapReady === true")
+    page.check("#accept-toggle")
+    click_node(page, "us-left-jcpoa")
+    text = panel_text(page)
+    assert "IN" in text
+    assert "Strength 0.25" in text
+    assert "because us-left-jcpoa" in text
+    label = page.evaluate("window.network.body.data.nodes.get('us-left-jcpoa').label")
+    assert label.startswith("\u2714 IN")
+    page.get_by_role("button", name="Reject").click()
+    text = panel_text(page)
+    assert "What changed (1)" in text
+    assert "IN \u2192 OUT" in text
+    page.get_by_role("button", name="Reset what-if").click()
+    assert "What changed" not in panel_text(page)
+
+
+def test_site_index_lists_and_searches(open_page: Any, browser: Any, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    payload = XSS[1]
+    write_site(
+        [
+            (Path("iran.yaml"), debate_graph()),
+            (Path("fa/x.yaml"), rtl_graph()),
+            (Path("evil.yaml"), xss_graph(payload)),
+        ],
+        out,
+    )
+    page, log = open_page((out / "index.html").read_text(encoding="utf-8"), wait_ready=False)
+    items = page.locator("#maps li.map")
+    assert items.count() == 3
+    assert "9 claims · 3 speakers · 3 sources" in page.locator("#maps").inner_text()
+    page.fill("#q", "negotiate iran")  # every word, in any order
+    assert page.locator("#maps li.map:visible").count() == 1
+    page.fill("#q", "iran zebra")
+    assert page.locator("#maps li.map:visible").count() == 0
+    assert page.locator("#status").inner_text() == "0 of 3 maps match"
+    page.fill("#q", "")
+    assert page.locator("#maps li.map:visible").count() == 3
+    assert page.evaluate("window.__xss") is None
+    assert log.dialogs == []
+    assert log.requests == []
+    assert log.errors == []
