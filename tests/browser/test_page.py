@@ -101,7 +101,9 @@ def test_click_fills_panel(open_page: Any) -> None:
 
 def test_hover_shows_full_text(open_page: Any) -> None:
     page, _ = open_page(render_html(debate_graph()))
-    page.evaluate("window.network.focus('resistance-backs-diplomacy', {scale: 1, animation: false})")
+    page.evaluate(
+        "window.network.focus('resistance-backs-diplomacy', {scale: 1, animation: false})"
+    )
     box = page.locator("#graph").bounding_box()
     pos = page.evaluate(
         "window.network.canvasToDOM(window.network.getPositions(['resistance-backs-diplomacy'])"
@@ -209,9 +211,10 @@ def test_outline_is_a_synced_keyboard_tree(open_page: Any) -> None:
     page.keyboard.press("ArrowLeft")
     assert page.evaluate("document.activeElement.dataset.id") == "negotiation-futile"
     page.keyboard.press("ArrowLeft")
-    assert page.locator("#outline li[data-id='negotiation-futile']").get_attribute(
-        "aria-expanded"
-    ) == "false"
+    assert (
+        page.locator("#outline li[data-id='negotiation-futile']").get_attribute("aria-expanded")
+        == "false"
+    )
     assert shown(page) == {"negotiation-futile"}
     page.keyboard.press("ArrowRight")
     assert len(shown(page)) == 10
@@ -262,7 +265,9 @@ def test_rtl_map_reads_right_to_left(open_page: Any, output_dir: Path) -> None:
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert page.evaluate("document.documentElement.lang") == "fa"
     click_node(page, "t")
-    direction = page.evaluate("getComputedStyle(document.querySelector('#panel .claim-text')).direction")
+    direction = page.evaluate(
+        "getComputedStyle(document.querySelector('#panel .claim-text')).direction"
+    )
     assert direction == "rtl"
     txt = page.locator("#outline li[data-id='r'] .txt")
     assert txt.evaluate("e => getComputedStyle(e).direction") == "rtl"
