@@ -15,13 +15,16 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from argmap import __version__
 from argmap.diagnostics import Diagnostic, exit_status
 from argmap.report import FORMATS, format_diagnostics, summary_line
+
+if TYPE_CHECKING:
+    from argmap.graph import ArgumentGraph
 
 __all__ = ["cli", "main"]
 
@@ -198,6 +201,168 @@ def schema(output: Any) -> None:
     from argmap.schema import json_schema
 
     output.write(json.dumps(json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+# -- authoring workflow and bridges (new, diff, stats, export, import, serve) -------------------
+
+# A missing input is a usage error (exit 2), as for validate and build.
+_MAP_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def _echo_problems(problems: list[Diagnostic]) -> None:
+    """Diagnostics of the workflow commands go to stderr: their stdout is the product."""
+    for problem in sorted(problems, key=lambda d: d.sort_key):
+        click.echo(str(problem), err=True)
+
+
+def _graph_or_exit(path: Path) -> ArgumentGraph:
+    """The graph of the map at *path*; on errors, print them to stderr and exit 1."""
+    from argmap.diagnostics import Severity
+    from argmap.pipeline import check_map
+
+    result = check_map(path, path.parent)
+    if result.graph is None:
+        _echo_problems([d for d in result.diagnostics if d.severity is Severity.ERROR])
+        sys.exit(exit_status(result.diagnostics))
+    return result.graph
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("name")
+@click.option("--title", help="The map's title (default: made from NAME).")
+def new(name: str, title: str | None) -> None:
+    """Write a commented starter map NAME.yaml that validates and builds; never overwrites."""
+    from argmap.starter import write_starter
+
+    path, problems = write_starter(Path(name), title=title)
+    if problems:
+        _echo_problems(problems)
+        sys.exit(1)
+    click.echo(f"wrote {path.as_posix()}; next: argmap serve {path.as_posix()}", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("old", type=_MAP_FILE)
+@click.argument("new_map", metavar="NEW", type=_MAP_FILE)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the maps differ (as `git diff`).")
+def diff(old: Path, new_map: Path, fmt: str, exit_code: bool) -> None:
+    """Claims and links added, removed or changed from OLD to NEW, and a similarity score."""
+    from argmap.diff import diff_graphs, format_diff
+
+    result = diff_graphs(_graph_or_exit(old), _graph_or_exit(new_map))
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_diff(result, old.as_posix(), new_map.as_posix()), nl=False)
+    sys.exit(1 if exit_code and not result.identical else 0)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("map_path", metavar="MAP", type=_MAP_FILE)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--top", default=5, show_default=True, help="How many load-bearing claims to list.")
+def stats(map_path: Path, fmt: str, top: int) -> None:
+    """Counts by kind and role, depth, speakers, sources, open objections, load-bearing claims."""
+    from argmap.stats import format_stats, map_stats
+
+    figures = map_stats(_graph_or_exit(map_path), top=top)
+    if fmt == "json":
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_stats(figures), nl=False)
+
+
+def _write_output(text: str, output: str, *, force: bool = True) -> Diagnostic | None:
+    """Write *text* to the file *output* ('-' is stdout); a problem becomes a diagnostic."""
+    from argmap.diagnostics import Severity
+
+    if output == "-":
+        click.echo(text, nl=False)
+        return None
+    path = Path(output)
+    try:
+        with path.open("w" if force else "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        message, code = f"{path.as_posix()} already exists; use --force to overwrite", "file-exists"
+    except OSError as error:
+        message = f"cannot write {path.as_posix()}: {error.strerror or type(error).__name__}"
+        code = "unwritable-file"
+    else:
+        return None
+    return Diagnostic(path.as_posix(), 1, 1, 1, 1, Severity.ERROR, code, message)
+
+
+@cli.command("export", context_settings=CONTEXT)
+@click.argument("map_path", metavar="MAP", type=_MAP_FILE)
+@click.option(
+    "--to",
+    "fmt",
+    required=True,
+    type=click.Choice(
+        ["json", "graphml", "gexf", "dot", "mermaid", "outline", "aif", "argdown"],
+        case_sensitive=False,
+    ),
+    help="The format to write.",
+)
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, or '-'.")
+def export_command(map_path: Path, fmt: str, output: str) -> None:
+    """Export a map to another tool's format (Gephi, yEd, Graphviz, Mermaid, OVA, Argdown...)."""
+    from argmap.exchange import export_map
+
+    text = export_map(_graph_or_exit(map_path), fmt.lower())
+    problem = _write_output(text, output)
+    if problem is not None:
+        _echo_problems([problem])
+        sys.exit(1)
+
+
+@cli.command("import", context_settings=CONTEXT)
+@click.argument("file", type=_MAP_FILE)
+@click.option(
+    "--from",
+    "fmt",
+    default="auto",
+    show_default=True,
+    type=click.Choice(
+        ["auto", "aif", "kialo", "argdown", "argdown-json", "json"], case_sensitive=False
+    ),
+    help="The file's format; 'auto' guesses from its content.",
+)
+@click.option("-o", "--output", default="-", show_default=True, help="Map file to write, or '-'.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def import_command(file: Path, fmt: str, output: str, force: bool) -> None:
+    """Import an AIF (AIFdb, OVA), Kialo, Argdown-JSON or argmap-JSON file as a YAML map."""
+    from argmap.diagnostics import Severity
+    from argmap.exchange import dump_map, import_map
+
+    if output != "-" and not force and Path(output).exists():
+        message = f"{output} already exists; use --force to overwrite"
+        _echo_problems([Diagnostic(output, 1, 1, 1, 1, Severity.ERROR, "file-exists", message)])
+        sys.exit(1)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        reason = f"{file.as_posix()} is not UTF-8 text ({error.reason} at byte {error.start})"
+        problem = Diagnostic(file.as_posix(), 1, 1, 1, 1, Severity.ERROR, "not-utf8", reason)
+        _echo_problems([problem])
+        sys.exit(1)
+    data, problems = import_map(text, fmt.lower(), file.as_posix())
+    _echo_problems(problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        sys.exit(1)
+    header = f"Imported from {file.name} by `argmap import`; check it with `argmap validate`."
+    unwritten = _write_output(dump_map(data, header=header), output, force=force)
+    if unwritten is not None:
+        _echo_problems([unwritten])
+        sys.exit(1)
+    if output != "-":
+        click.echo(
+            f"wrote {output}: {len(data['claims'])} claims, "
+            f"{len(data.get('arguments', {}))} arguments",
+            err=True,
+        )
 
 
 def main() -> None:

@@ -324,4 +324,80 @@ CODES: dict[str, CodeInfo] = _register(
         "claims:\n  t1: {text: T1., kind: thesis}\n  t2: {text: T2., kind: thesis}",
         "claims:\n  t1: {text: T1., kind: thesis}\n  t2: {text: T2., kind: thesis, attacks: [t1]}",
     ),
+    # -- files written and read by the workflow commands (new, export, import) --------------
+    CodeInfo(
+        "file-exists",
+        _E,
+        "`argmap new` and `argmap import -o FILE` never overwrite a file. Pick another name, "
+        "or pass `--force` to `import` to replace it.",
+        "argmap import debate.txt -o debate.yaml      # debate.yaml is already there",
+        "argmap import debate.txt -o debate.yaml --force",
+    ),
+    CodeInfo(
+        "unwritable-file",
+        _E,
+        "The output file cannot be written: its folder is missing or not writable, or the name "
+        "is a folder.",
+        "argmap export map.yaml --to dot -o /read-only/map.dot",
+        "argmap export map.yaml --to dot -o map.dot",
+    ),
+    CodeInfo(
+        "import-syntax",
+        _E,
+        "The file to import is not valid JSON; the position is where the JSON parser stopped.",
+        '{"nodes": [{"nodeID": "1", "text": "Tea is best."}',
+        '{"nodes": [{"nodeID": "1", "text": "Tea is best.", "type": "I"}], "edges": []}',
+    ),
+    CodeInfo(
+        "import-format",
+        _E,
+        "The file is not in the format named with `--from` (or `--from auto` cannot tell): "
+        "AIF needs `nodes` and `edges`, Argdown JSON `statements`, `arguments` and "
+        "`relations`, a Kialo export numbered lines like `1.1. Pro: ...`.",
+        "argmap import notes.txt --from kialo     # notes.txt has no numbered claims",
+        "argmap import discussion.txt --from kialo",
+    ),
+    CodeInfo(
+        "import-empty",
+        _E,
+        "The file is in the right format but holds no claim (an empty AIF graph, a Kialo "
+        "export with only a title).",
+        '{"nodes": [], "edges": []}',
+        '{"nodes": [{"nodeID": "1", "text": "Tea is best.", "type": "I"}], "edges": []}',
+    ),
+    CodeInfo(
+        "import-dropped",
+        _W,
+        "A part of the file could not be imported and was left out (a node without an id, an "
+        "edge to a node that is not there, an argument without a conclusion). The message "
+        "says what was dropped.",
+        '{"edges": [{"fromID": "1", "toID": "99"}]}     # there is no node 99',
+        '{"edges": [{"fromID": "1", "toID": "2"}]}',
+    ),
+    CodeInfo(
+        "import-unsupported",
+        _W,
+        "The file uses a concept argmap has no equivalent for (AIF preference nodes (PA), an "
+        "unknown node type, Argdown contrary/contradictory relations); those parts are named "
+        "and not imported.",
+        '{"nodeID": "7", "type": "PA", "text": "Default Preference"}',
+        '{"nodeID": "7", "type": "CA", "text": "Default Conflict"}',
+    ),
+    CodeInfo(
+        "import-lossy",
+        _W,
+        "Something was imported in a simpler form than the file had: an AIF or Argdown "
+        "argument with a single premise becomes a plain link (so an undercut of it points at "
+        "its conclusion), a Kialo claim without Pro/Con becomes a thesis.",
+        "1.2. A claim without a side",
+        "1.2. Pro: A claim with its side",
+    ),
+    CodeInfo(
+        "import-reference",
+        _W,
+        "A Kialo `-> See 1.4.` line refers to a claim number that is not in the file; the link "
+        "is skipped.",
+        "1.3. Con: -> See 1.9.",
+        "1.3. Con: -> See 1.2.",
+    ),
 )

@@ -1,0 +1,194 @@
+"""``argmap stats``: what a map holds and where its weight rests.
+
+- counts of claims by kind and by derived role, of arguments and of links by relation;
+- depth: the longest chain of links from any claim down to a thesis, counted in links along the
+  shortest route (so cycles cannot inflate it);
+- claims per speaker and per source;
+- unanswered objections: claims that attack on the thesis's opposing side (``side: con``; an
+  objection, or a reply to a rebuttal) and that nothing attacks in turn;
+- unsupported claims: claims that are not evidence, cite no source and that nothing supports
+  (neither a supporting claim nor an argument concluding them);
+- the most load-bearing claims: betweenness centrality over the links (paths from the leaves up
+  to the theses that run through a claim). Exact up to :data:`EXACT_LIMIT` nodes, above that
+  approximated from :data:`SAMPLES` sources with a fixed seed, so the figure is reproducible and
+  a 10,000-claim map takes seconds.
+
+Examples
+--------
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> for n, kind, role in (("t", "thesis", "thesis"), ("r", "claim", "reason"),
+...                       ("e", "evidence", "evidence"), ("o", "claim", "objection")):
+...     g.add_node(n, type="claim", kind=kind, role=role, text=n, speaker=None, source=None)
+>>> for u, v, rel in (("r", "t", "support"), ("e", "r", "support"), ("o", "t", "attack")):
+...     _ = g.add_edge(u, v, key=rel, relation=rel)
+>>> s = map_stats(g)
+>>> s["depth"], s["unanswered_objections"], s["unsupported_claims"]
+(2, ['o'], ['o'])
+>>> s["load_bearing"][0]["id"]
+'r'
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from typing import Any
+
+import networkx as nx
+
+__all__ = ["EXACT_LIMIT", "SAMPLES", "format_stats", "map_stats"]
+
+EXACT_LIMIT = 1500
+SAMPLES = 256
+_SEED = 0
+
+
+def _depth(graph: nx.MultiDiGraph[str]) -> int:
+    """Longest shortest-route distance (in links) from any node down to a thesis."""
+    theses = [n for n, a in graph.nodes(data=True) if a.get("kind") == "thesis"]
+    if not theses:
+        return 0
+    distance = dict.fromkeys(theses, 0)
+    queue = deque(theses)
+    while queue:
+        node = queue.popleft()
+        for pred in graph.pred[node]:
+            if pred not in distance:
+                distance[pred] = distance[node] + 1
+                queue.append(pred)
+    return max(distance.values())
+
+
+def _is_con(graph: nx.MultiDiGraph[str], node: str) -> bool:
+    """Whether an attacker argues against the thesis (a rebuttal's reply is not an objection)."""
+    side = graph.nodes[node].get("side")
+    if side is not None:
+        return bool(side == "con")
+    return bool(graph.nodes[node].get("role") == "objection")
+
+
+def _load_bearing(graph: nx.MultiDiGraph[str], top: int) -> tuple[list[dict[str, Any]], str]:
+    simple = nx.DiGraph(graph)
+    n = simple.number_of_nodes()
+    if n == 0:
+        return [], "exact"
+    if n <= EXACT_LIMIT:
+        scores = nx.betweenness_centrality(simple, normalized=True)
+        method = "exact"
+    else:
+        scores = nx.betweenness_centrality(simple, k=min(SAMPLES, n), normalized=True, seed=_SEED)
+        method = f"approximate ({min(SAMPLES, n)} samples, seed {_SEED})"
+    claims = [
+        (score, node)
+        for node, score in scores.items()
+        if graph.nodes[node].get("type") == "claim" and score > 0
+    ]
+    claims.sort(key=lambda item: (-item[0], str(item[1])))
+    ranked = [
+        {"id": node, "score": round(score, 4), "text": str(graph.nodes[node].get("text") or "")}
+        for score, node in claims[:top]
+    ]
+    return ranked, method
+
+
+def map_stats(graph: nx.MultiDiGraph[str], *, top: int = 5) -> dict[str, Any]:
+    """Figures about a graph built under the graph contract, as JSON-ready data."""
+    claims = [n for n, a in graph.nodes(data=True) if a.get("type") == "claim"]
+    arguments = [n for n, a in graph.nodes(data=True) if a.get("type") == "argument"]
+    kinds = Counter(str(graph.nodes[n].get("kind")) for n in claims)
+    roles = Counter(str(graph.nodes[n].get("role")) for n in claims)
+    relations: Counter[str] = Counter()
+    undercuts = 0
+    attacked: set[str] = set()
+    supported: set[str] = set()
+    for _u, v, key, data in graph.edges(keys=True, data=True):
+        relation = str(data.get("relation", key))
+        relations[relation] += 1
+        if relation == "attack":
+            attacked.add(v)
+            undercuts += bool(data.get("undercut"))
+        elif relation in ("support", "conclusion"):
+            supported.add(v)
+    speakers = Counter(
+        str(graph.nodes[n]["speaker"]) for n in claims if graph.nodes[n].get("speaker")
+    )
+    sources = Counter(str(graph.nodes[n]["source"]) for n in claims if graph.nodes[n].get("source"))
+    attackers = {u for u, _v, key in graph.edges(keys=True) if key == "attack"}
+    unanswered = [n for n in claims if n in attackers and n not in attacked and _is_con(graph, n)]
+    unsupported = [
+        n
+        for n in claims
+        if graph.nodes[n].get("kind") != "evidence"
+        and not graph.nodes[n].get("source")
+        and n not in supported
+    ]
+    load_bearing, method = _load_bearing(graph, top)
+    speaker_names = {
+        key: (info or {}).get("name", key)
+        for key, info in (graph.graph.get("speakers") or {}).items()
+    }
+    source_titles = {
+        key: (info or {}).get("title", key)
+        for key, info in (graph.graph.get("sources") or {}).items()
+    }
+    return {
+        "title": graph.graph.get("title"),
+        "claims": len(claims),
+        "arguments": len(arguments),
+        "links": sum(relations[r] for r in ("support", "attack")),
+        "kinds": dict(sorted(kinds.items())),
+        "roles": dict(sorted(roles.items())),
+        "relations": dict(sorted(relations.items())),
+        "undercuts": undercuts,
+        "depth": _depth(graph),
+        "speakers": {
+            key: {"name": speaker_names.get(key, key), "claims": count}
+            for key, count in speakers.most_common()
+        },
+        "sources": {
+            key: {"title": source_titles.get(key, key), "claims": count}
+            for key, count in sources.most_common()
+        },
+        "unanswered_objections": unanswered,
+        "unsupported_claims": unsupported,
+        "load_bearing": load_bearing,
+        "load_bearing_method": method,
+    }
+
+
+def _listing(ids: list[str], limit: int = 10) -> str:
+    shown = ", ".join(ids[:limit])
+    return shown + (f", ... ({len(ids) - limit} more)" if len(ids) > limit else "")
+
+
+def format_stats(stats: dict[str, Any]) -> str:
+    """The figures as aligned text, one topic per line."""
+
+    def counts(mapping: dict[str, int]) -> str:
+        return ", ".join(f"{k} {v}" for k, v in mapping.items()) or "none"
+
+    lines = [
+        f"{stats['title']}",
+        f"claims:      {stats['claims']} ({counts(stats['kinds'])})",
+        f"roles:       {counts(stats['roles'])}",
+        f"arguments:   {stats['arguments']}",
+        f"links:       {stats['links']} ({counts(stats['relations'])}; "
+        f"undercuts {stats['undercuts']})",
+        f"depth:       {stats['depth']}",
+        "speakers:    "
+        + (", ".join(f"{v['name']} {v['claims']}" for v in stats["speakers"].values()) or "none"),
+        "sources:     "
+        + (", ".join(f"{v['title']} {v['claims']}" for v in stats["sources"].values()) or "none"),
+        f"unanswered objections ({len(stats['unanswered_objections'])}): "
+        + (_listing(stats["unanswered_objections"]) or "none"),
+        f"unsupported claims ({len(stats['unsupported_claims'])}): "
+        + (_listing(stats["unsupported_claims"]) or "none"),
+        f"most load-bearing ({stats['load_bearing_method']} betweenness):",
+    ]
+    for item in stats["load_bearing"]:
+        text = " ".join(item["text"].split())
+        text = text if len(text) <= 60 else text[:59] + "…"
+        lines.append(f"  {item['score']:.3f}  {item['id']}: {text}")
+    if not stats["load_bearing"]:
+        lines.append("  none (no claim lies between others)")
+    return "\n".join(lines) + "\n"
