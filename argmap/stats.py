@@ -31,14 +31,15 @@ Examples
 
 from __future__ import annotations
 
+import random
 from collections import Counter, deque
 from typing import Any
 
 import networkx as nx
 
-__all__ = ["EXACT_LIMIT", "SAMPLES", "format_stats", "map_stats"]
+__all__ = ["EXACT_LIMIT", "SAMPLES", "betweenness", "format_stats", "map_stats"]
 
-EXACT_LIMIT = 1500
+EXACT_LIMIT = 2000
 SAMPLES = 256
 _SEED = 0
 
@@ -67,17 +68,71 @@ def _is_con(graph: nx.MultiDiGraph[str], node: str) -> bool:
     return bool(graph.nodes[node].get("role") == "objection")
 
 
-def _load_bearing(graph: nx.MultiDiGraph[str], top: int) -> tuple[list[dict[str, Any]], str]:
-    simple = nx.DiGraph(graph)
-    n = simple.number_of_nodes()
-    if n == 0:
-        return [], "exact"
+def _dependency_scores(successors: dict[str, list[str]], sources: list[str]) -> dict[str, float]:
+    """Brandes' accumulation of shortest-path dependencies from each of *sources*.
+
+    Written here rather than calling networkx because networkx initialises its tables over
+    every node for every source: on a 10,000-claim map that is 20 ms per source even though a
+    search from a claim only reaches the few claims between it and a thesis. Here the tables
+    hold only what the search reaches, so a source costs what its paths cost.
+    """
+    scores: dict[str, float] = {}
+    for source in sources:
+        order: list[str] = []
+        predecessors: dict[str, list[str]] = {source: []}
+        paths = {source: 1.0}
+        distance = {source: 0}
+        queue = deque([source])
+        while queue:
+            node = queue.popleft()
+            order.append(node)
+            for successor in successors[node]:
+                if successor not in distance:
+                    distance[successor] = distance[node] + 1
+                    paths[successor] = 0.0
+                    predecessors[successor] = []
+                    queue.append(successor)
+                if distance[successor] == distance[node] + 1:
+                    paths[successor] += paths[node]
+                    predecessors[successor].append(node)
+        dependency = dict.fromkeys(order, 0.0)
+        for node in reversed(order):
+            share = (1.0 + dependency[node]) / paths[node]
+            for predecessor in predecessors[node]:
+                dependency[predecessor] += paths[predecessor] * share
+            if node != source:
+                scores[node] = scores.get(node, 0.0) + dependency[node]
+    return scores
+
+
+def betweenness(graph: nx.MultiDiGraph[str]) -> tuple[dict[str, float], str]:
+    """Normalised betweenness over the links (as networkx's), and how it was computed.
+
+    Exact up to :data:`EXACT_LIMIT` nodes; above, estimated from :data:`SAMPLES` sources drawn
+    with a fixed seed and scaled up, so the same map always gives the same figures.
+
+    >>> g = nx.MultiDiGraph([("leaf", "middle"), ("middle", "top")])
+    >>> betweenness(g)
+    ({'leaf': 0.0, 'middle': 0.5, 'top': 0.0}, 'exact')
+    """
+    nodes = list(graph)
+    n = len(nodes)
+    successors = {node: list(graph.succ[node]) for node in nodes}
     if n <= EXACT_LIMIT:
-        scores = nx.betweenness_centrality(simple, normalized=True)
-        method = "exact"
+        sources, method = nodes, "exact"
     else:
-        scores = nx.betweenness_centrality(simple, k=min(SAMPLES, n), normalized=True, seed=_SEED)
-        method = f"approximate ({min(SAMPLES, n)} samples, seed {_SEED})"
+        sources = random.Random(_SEED).sample(nodes, SAMPLES)
+        method = f"approximate ({SAMPLES} samples, seed {_SEED})"
+    raw = _dependency_scores(successors, sources)
+    scale = 1.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+    scale *= n / len(sources) if sources else 1.0
+    return {node: raw.get(node, 0.0) * scale for node in nodes}, method
+
+
+def _load_bearing(graph: nx.MultiDiGraph[str], top: int) -> tuple[list[dict[str, Any]], str]:
+    if graph.number_of_nodes() == 0:
+        return [], "exact"
+    scores, method = betweenness(graph)
     claims = [
         (score, node)
         for node, score in scores.items()
