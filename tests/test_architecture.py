@@ -1,0 +1,103 @@
+"""The architecture's rules, checked on the source: one stage a module, no import cycles,
+pyvis only in the rendering module, click only in the CLI and its terminal report."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import networkx as nx
+
+PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_type_checking_block(node: ast.stmt) -> bool:
+    return isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+
+
+def _top_level_imports(tree: ast.Module) -> set[str]:
+    """Modules imported when the module itself is imported: not inside functions (imported
+    lazily, when called) nor under ``if TYPE_CHECKING:`` (never imported at run time)."""
+    found: set[str] = set()
+    pending: list[ast.AST] = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            continue
+        if isinstance(node, ast.stmt) and _is_type_checking_block(node):
+            continue
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _all_imports(tree: ast.Module) -> set[str]:
+    found: set[str] = set()
+    for child in ast.walk(tree):
+        if isinstance(child, ast.Import):
+            found.update(alias.name for alias in child.names)
+        elif isinstance(child, ast.ImportFrom) and child.module and child.level == 0:
+            found.add(child.module)
+    return found
+
+
+def _modules() -> dict[str, ast.Module]:
+    return {
+        _module_name(path): ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted(PACKAGE.rglob("*.py"))
+    }
+
+
+def _owner(imported: str, modules: dict[str, ast.Module]) -> str | None:
+    """The argmap module an import names (``argmap.graph.X`` -> ``argmap.graph``)."""
+    while imported:
+        if imported in modules:
+            return imported
+        imported = imported.rpartition(".")[0]
+    return None
+
+
+def test_no_import_cycles_between_argmap_modules() -> None:
+    modules = _modules()
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    for name, tree in modules.items():
+        graph.add_node(name)
+        for imported in _top_level_imports(tree):
+            owner = _owner(imported, modules)
+            # A package importing its own submodules is how packages re-export; not a cycle.
+            if owner is not None and owner != name and not owner.startswith(name + "."):
+                graph.add_edge(name, owner)
+    cycles = sorted(sorted(cycle) for cycle in nx.simple_cycles(graph))
+    assert cycles == []
+
+
+def test_pyvis_is_imported_only_by_the_rendering_module() -> None:
+    importers = {
+        name
+        for name, tree in _modules().items()
+        if any(m == "pyvis" or m.startswith("pyvis.") for m in _all_imports(tree))
+    }
+    assert importers <= {"argmap.render"}
+
+
+def test_click_is_imported_only_by_the_cli_and_its_report_formatting() -> None:
+    importers = {
+        name
+        for name, tree in _modules().items()
+        if any(m == "click" or m.startswith("click.") for m in _all_imports(tree))
+    }
+    # report.py colours the terminal report with click.style; nothing else touches click.
+    assert importers <= {"argmap.cli", "argmap.report"}
+
+
+def test_no_grab_bag_modules() -> None:
+    names = {path.stem for path in PACKAGE.rglob("*.py")}
+    assert not names & {"utils", "helpers", "misc", "common"}
