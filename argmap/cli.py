@@ -25,6 +25,7 @@ from argmap.report import FORMATS, format_diagnostics, summary_line
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
+    from argmap.pipeline import BuildResult
 
 __all__ = ["cli", "main"]
 
@@ -116,6 +117,27 @@ def _report(
         click.echo(summary_line(diagnostics, files), err=True)
 
 
+def _check_and_report(
+    paths: tuple[Path, ...],
+    *,
+    fmt: str,
+    strict: bool,
+    verbose: int,
+    quiet: int,
+    colour: bool | None,
+    sources_dir: Path | None,
+) -> tuple[BuildResult, int]:
+    """Check the maps in *paths*, print what was found, and return the run and its exit code."""
+    from argmap.pipeline import run
+
+    _setup_logging(verbose - quiet)
+    result = run(_input_paths(paths), sources_dir=sources_dir)
+    if not result.maps:
+        raise click.UsageError("no .yaml or .yml map files found in " + ", ".join(map(str, paths)))
+    _report(result.diagnostics, result.files, fmt=fmt, verbose=verbose, quiet=quiet, colour=colour)
+    return result, exit_status(result.diagnostics, strict=strict)
+
+
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="argmap")
 def cli() -> None:
@@ -135,14 +157,16 @@ def validate(
     sources_dir: Path | None,
 ) -> None:
     """Check map files (or every map in folders; default maps/) and report every problem."""
-    from argmap.pipeline import run
-
-    _setup_logging(verbose - quiet)
-    result = run(_input_paths(paths), sources_dir=sources_dir)
-    if not result.maps:
-        raise click.UsageError("no .yaml or .yml map files found in " + ", ".join(map(str, paths)))
-    _report(result.diagnostics, result.files, fmt=fmt, verbose=verbose, quiet=quiet, colour=colour)
-    sys.exit(exit_status(result.diagnostics, strict=strict))
+    _, status = _check_and_report(
+        paths,
+        fmt=fmt,
+        strict=strict,
+        verbose=verbose,
+        quiet=quiet,
+        colour=colour,
+        sources_dir=sources_dir,
+    )
+    sys.exit(status)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -168,14 +192,15 @@ def build(
     sources_dir: Path | None,
 ) -> None:
     """Build one offline HTML page per map, plus index.html, into a folder (default site/)."""
-    from argmap.pipeline import run
-
-    _setup_logging(verbose - quiet)
-    result = run(_input_paths(paths), sources_dir=sources_dir)
-    if not result.maps:
-        raise click.UsageError("no .yaml or .yml map files found in " + ", ".join(map(str, paths)))
-    _report(result.diagnostics, result.files, fmt=fmt, verbose=verbose, quiet=quiet, colour=colour)
-    status = exit_status(result.diagnostics, strict=strict)
+    result, status = _check_and_report(
+        paths,
+        fmt=fmt,
+        strict=strict,
+        verbose=verbose,
+        quiet=quiet,
+        colour=colour,
+        sources_dir=sources_dir,
+    )
     if status != 0:
         logger.error("nothing built: fix the problems above first")
         sys.exit(status)
@@ -363,6 +388,37 @@ def import_command(file: Path, fmt: str, output: str, force: bool) -> None:
             f"{len(data.get('arguments', {}))} arguments",
             err=True,
         )
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--port", default=8000, show_default=True, help="Port to serve on (0: any free).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option(
+    "--color/--no-color",
+    "colour",
+    default=None,
+    help="Colour the diagnostics (default: when stderr is a terminal and NO_COLOR is unset).",
+)
+def serve(paths: tuple[Path, ...], port: int, host: str, colour: bool | None) -> None:
+    """Serve the maps (default maps/) on this computer and rebuild them on every save.
+
+    The open page reloads itself after each good save; a save with errors prints them here and
+    over the page, which keeps showing the last good map. Ctrl-C stops.
+    """
+    from argmap.errors import OutputError
+    from argmap.serve import serve_forever
+
+    try:
+        serve_forever(
+            _input_paths(paths),
+            host=host,
+            port=port,
+            echo=lambda line: click.echo(line, err=True),
+            colour=colour if colour is not None else _use_colour(None) and sys.stderr.isatty(),
+        )
+    except OutputError as error:  # the port is taken or the address is not this computer's
+        raise click.UsageError(str(error)) from None
 
 
 def main() -> None:
