@@ -212,3 +212,20 @@ def test_console_examples_run_as_shown(
 def test_the_docs_show_console_examples() -> None:
     shown = {page for page in DOCUMENTED if _transcripts((DOCS / page).read_text("utf-8"))}
     assert {"cli.md", "getting-started.md", "teaching.md"} <= shown
+
+
+# -- links ----------------------------------------------------------------------------------------
+
+MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+@pytest.mark.parametrize("page", [*(f"docs/{name}" for name in DOCUMENTED), "README.md"])
+def test_relative_links_lead_to_files_that_exist(page: str) -> None:
+    path = PROJECT / page
+    targets = [t for t in MARKDOWN_LINK.findall(path.read_text("utf-8")) if "://" not in t]
+    broken = [
+        target
+        for target in targets
+        if not target.startswith("#") and not (path.parent / target.split("#")[0]).exists()
+    ]
+    assert broken == []
