@@ -1,0 +1,304 @@
+/* argmap acceptability engine for the page: grounded labels, DF-QuAD strengths, explanations.
+ * The same semantics as argmap/acceptability.py (read its docstrings); a browser test checks
+ * that both give the same labels, strengths and explanations. Plain ES5-style, no dependencies.
+ * Contract: window.ArgmapAnalysis = {grounded(model, whatIf, options), dfquad(model, whatIf),
+ * explain(model, result, id)}; whatIf = {rejected: [ids], accepted: [ids]};
+ * options.support = 'deductive' (default) | 'necessary'. */
+(function () {
+  'use strict';
+  var DEFAULT_WEIGHT = 0.5, TOLERANCE = 1e-9, MAX_SWEEPS = 1000;
+  var NAMED_ATTACKERS = 3, CYCLE_SEARCH_LIMIT = 200, NEVER = 0x3fffffff;
+
+  // Python sorts str by code point; JS's < compares UTF-16 units. Explanations depend on order.
+  function byCodePoint(a, b) {
+    var n = Math.min(a.length, b.length), i = 0;
+    while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (i === n) return a.length - b.length;
+    var x = a.codePointAt(i), y = b.codePointAt(i);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
+  // ---------------------------------------------------------------- the framework of a model
+  var cache = typeof WeakMap === 'function' ? new WeakMap() : null;
+
+  function framework(model, support) {
+    support = support === 'necessary' ? 'necessary' : 'deductive';
+    var byModel = cache && cache.get(model);
+    if (byModel && byModel[support]) return byModel[support];
+    var names = model.nodes.map(function (n) { return n.id; }), index = new Map();
+    names.forEach(function (id, i) { index.set(id, i); });
+    var count = names.length, attacks = [], implications = [];
+    var attackers = [], supporters = [], premises = [], weights = [];
+    for (var i = 0; i < count; i++) {
+      attackers.push([]); supporters.push([]); premises.push([]);
+      var w = model.nodes[i].weight;
+      weights.push(typeof w === 'number' ? w : null);
+    }
+    model.edges.forEach(function (e) {
+      var u = index.get(e.from), v = index.get(e.to);
+      if (u === undefined || v === undefined) return;
+      var lw = typeof e.weight === 'number' ? e.weight : 1.0;
+      if (e.relation === 'attack') { attacks.push([u, v]); attackers[v].push([u, lw]); }
+      else if (e.relation === 'premise') { implications.push([v, u]); premises[v].push(u); }
+      else { implications.push(support === 'deductive' ? [u, v] : [v, u]); supporters[v].push([u, lw]); }
+    });
+    var fw = {names: names, index: index, attacks: attacks, implications: implications,
+      attackers: attackers, supporters: supporters, premises: premises, weights: weights,
+      support: support, neighbours: null};
+    if (cache) { byModel = byModel || {}; byModel[support] = fw; cache.set(model, byModel); }
+    return fw;
+  }
+
+  // Strongly connected components (iterative Tarjan), emitted downstream first.
+  function components(count, adjacency) {
+    var order = new Int32Array(count).fill(-1), low = new Int32Array(count), onStack = new Uint8Array(count);
+    var stack = [], result = [], next = 0;
+    for (var root = 0; root < count; root++) {
+      if (order[root] !== -1) continue;
+      var work = [[root, 0]];
+      order[root] = low[root] = next++; stack.push(root); onStack[root] = 1;
+      while (work.length) {
+        var top = work[work.length - 1], v = top[0], out = adjacency[v];
+        if (top[1] < out.length) {
+          var w = out[top[1]++];
+          if (order[w] === -1) { order[w] = low[w] = next++; stack.push(w); onStack[w] = 1; work.push([w, 0]); }
+          else if (onStack[w] && order[w] < low[v]) low[v] = order[w];
+          continue;
+        }
+        work.pop();
+        if (work.length) { var p = work[work.length - 1][0]; if (low[v] < low[p]) low[p] = low[v]; }
+        if (low[v] === order[v]) {
+          var members = [], x;
+          do { x = stack.pop(); onStack[x] = 0; members.push(x); } while (x !== v);
+          result.push(members);
+        }
+      }
+    }
+    return result;
+  }
+
+  function implicationComponents(fw) {
+    if (fw.comps) return fw.comps;
+    var count = fw.names.length, adjacency = [];
+    for (var i = 0; i < count; i++) adjacency.push([]);
+    fw.implications.forEach(function (e) { adjacency[e[0]].push(e[1]); });
+    var members = components(count, adjacency), component = new Int32Array(count);
+    members.forEach(function (m, c) { m.forEach(function (n) { component[n] = c; }); });
+    var successors = members.map(function () { return []; }), seen = new Set();
+    fw.implications.forEach(function (e) {
+      var c = component[e[0]], d = component[e[1]], key = c * members.length + d;
+      if (c !== d && !seen.has(key)) { seen.add(key); successors[c].push(d); }
+    });
+    fw.comps = {members: members, component: component, successors: successors};
+    return fw.comps;
+  }
+
+  function normalise(fw, whatIf) {
+    var accepted = new Set(), rejected = new Set();
+    ((whatIf && whatIf.accepted) || []).forEach(function (id) { if (fw.index.has(id)) accepted.add(id); });
+    ((whatIf && whatIf.rejected) || []).forEach(function (id) { if (fw.index.has(id) && !accepted.has(id)) rejected.add(id); });
+    return {accepted: accepted, rejected: rejected};
+  }
+
+  // ---------------------------------------------------------------- grounded, by gates
+  function grounded(model, whatIf, options) {
+    var fw = framework(model, options && options.support), wi = normalise(fw, whatIf);
+    var comps = implicationComponents(fw), members = comps.members, component = comps.component;
+    var successors = comps.successors, count = fw.names.length, nc = members.length;
+    var predCount = new Int32Array(nc);
+    successors.forEach(function (s) { s.forEach(function (d) { predCount[d]++; }); });
+    var need = [], outputs = [];
+    function gate(n) { need.push(n); outputs.push([]); return need.length - 1; }
+    function wire(a, b) { outputs[a].push(b); }
+    var nodeIn = [], nodeOut = [], hit = [], safe = [], anyIn = [], allOut = [], hitDown = [], safeDown = [];
+    var directCount = new Int32Array(count), i, c;
+    fw.attacks.forEach(function (a) { directCount[a[1]]++; });
+    for (i = 0; i < count; i++) nodeIn.push(gate(1));
+    for (i = 0; i < count; i++) nodeOut.push(gate(1));
+    for (c = 0; c < nc; c++) anyIn.push(gate(1));
+    for (c = 0; c < nc; c++) allOut.push(gate(members[c].length + predCount[c]));
+    for (i = 0; i < count; i++) hit.push(gate(1));
+    for (i = 0; i < count; i++) safe.push(gate(wi.rejected.has(fw.names[i]) ? NEVER : directCount[i]));
+    for (c = 0; c < nc; c++) hitDown.push(gate(1));
+    for (c = 0; c < nc; c++) safeDown.push(gate(members[c].length + successors[c].length));
+    for (c = 0; c < nc; c++) {
+      members[c].forEach(function (n) {
+        wire(nodeIn[n], anyIn[c]); wire(nodeOut[n], allOut[c]);
+        wire(hit[n], hitDown[c]); wire(safe[n], safeDown[c]);
+        if (!wi.accepted.has(fw.names[n])) { wire(safeDown[c], nodeIn[n]); wire(hitDown[c], nodeOut[n]); }
+      });
+      successors[c].forEach(function (d) {
+        wire(anyIn[c], anyIn[d]); wire(allOut[c], allOut[d]);
+        wire(hitDown[d], hitDown[c]); wire(safeDown[d], safeDown[c]);
+      });
+    }
+    fw.attacks.forEach(function (a) { wire(anyIn[component[a[0]]], hit[a[1]]); wire(allOut[component[a[0]]], safe[a[1]]); });
+    var queue = [], fired = new Uint8Array(need.length), g;
+    for (g = 0; g < need.length; g++) if (need[g] === 0) queue.push(g);
+    wi.accepted.forEach(function (id) { queue.push(nodeIn[fw.index.get(id)]); });
+    wi.rejected.forEach(function (id) { queue.push(hit[fw.index.get(id)]); });
+    for (var head = 0; head < queue.length; head++) {
+      g = queue[head];
+      if (fired[g]) continue;
+      fired[g] = 1;
+      var outs = outputs[g];
+      for (var k = 0; k < outs.length; k++) if (--need[outs[k]] === 0) queue.push(outs[k]);
+    }
+    var labels = {};
+    for (i = 0; i < count; i++) labels[fw.names[i]] = fired[nodeIn[i]] ? 'IN' : fired[nodeOut[i]] ? 'OUT' : 'UNDEC';
+    return {labels: labels, support: fw.support,
+      whatIf: {rejected: Array.from(wi.rejected), accepted: Array.from(wi.accepted)}};
+  }
+
+  // ---------------------------------------------------------------- explanations
+  function neighbours(fw) {
+    if (fw.neighbours) return fw.neighbours;
+    var implied = new Map(), implying = new Map(), attackedBy = new Map();
+    fw.names.forEach(function (id) { implied.set(id, new Set()); implying.set(id, new Set()); attackedBy.set(id, new Set()); });
+    fw.implications.forEach(function (e) { implied.get(fw.names[e[0]]).add(fw.names[e[1]]); implying.get(fw.names[e[1]]).add(fw.names[e[0]]); });
+    fw.attacks.forEach(function (e) { attackedBy.get(fw.names[e[1]]).add(fw.names[e[0]]); });
+    function sorted(m) { var out = new Map(); m.forEach(function (s, k) { out.set(k, Array.from(s).sort(byCodePoint)); }); return out; }
+    fw.neighbours = {implied: sorted(implied), implying: sorted(implying), attackedBy: sorted(attackedBy)};
+    return fw.neighbours;
+  }
+
+  // The attackers of node in the derived framework, nearest first (see _attacks_on in Python).
+  function attacksOn(nb, node, wi, limit) {
+    if (wi.accepted.has(node)) return [];
+    var found = [], seenAttackers = new Set(), seenDown = new Set([node]), seenUp = new Set();
+    var queue = [[0, node, node, node]];
+    for (var head = 0; head < queue.length; head++) {
+      var item = queue[head], name = item[1], i;
+      if (item[0] === 0) {
+        if (wi.rejected.has(name)) found.push({attacker: null, source: null, target: name});
+        var xs = nb.attackedBy.get(name);
+        for (i = 0; i < xs.length; i++) if (!seenUp.has(xs[i])) { seenUp.add(xs[i]); queue.push([1, xs[i], name, xs[i]]); }
+        var vs = nb.implied.get(name);
+        for (i = 0; i < vs.length; i++) if (!seenDown.has(vs[i])) { seenDown.add(vs[i]); queue.push([0, vs[i], vs[i], vs[i]]); }
+      } else {
+        if (!seenAttackers.has(name)) { seenAttackers.add(name); found.push({attacker: name, source: item[3], target: item[2]}); }
+        var ws = nb.implying.get(name);
+        for (i = 0; i < ws.length; i++) if (!seenUp.has(ws[i])) { seenUp.add(ws[i]); queue.push([1, ws[i], item[2], item[3]]); }
+      }
+      if (limit !== undefined && found.length >= limit) break;
+    }
+    return found;
+  }
+
+  function attackPhrase(node, a) {
+    if (a.attacker === null) return a.target + ' is rejected in the what-if, and accepting ' + node + ' means accepting it';
+    var steps = [];
+    if (a.attacker !== a.source) steps.push('accepting ' + a.attacker + ' means accepting ' + a.source);
+    if (a.target !== node) steps.push(a.source + ' attacks ' + a.target + ', and accepting ' + node + ' means accepting it');
+    return steps.join('; ');
+  }
+
+  function explain(model, result, id) {
+    if (!result || !result.labels || !(id in result.labels)) return '';
+    var fw = framework(model, result.support), wi = normalise(fw, result.whatIf), labels = result.labels;
+    var nb = neighbours(fw), label = labels[id];
+    if (wi.accepted.has(id)) return 'IN: accepted as given in the what-if (attacks on it are ignored).';
+    if (wi.rejected.has(id)) return 'OUT: rejected in the what-if.';
+    var attacks, i;
+    if (label === 'OUT') {
+      attacks = attacksOn(nb, id, wi);
+      for (i = 0; i < attacks.length; i++) {
+        var a = attacks[i];
+        if (a.attacker === null) return 'OUT because ' + attackPhrase(id, a) + '.';
+        if (labels[a.attacker] === 'IN') {
+          var how = attackPhrase(id, a);
+          return 'OUT because attacked by ' + a.attacker + ', which is IN' + (how ? ' (' + how + ').' : '.');
+        }
+      }
+      return 'OUT.';
+    }
+    if (label === 'IN') {
+      attacks = attacksOn(nb, id, wi, NAMED_ATTACKERS + 1);
+      if (!attacks.length) return 'IN: unattacked.';
+      var names = attacks.slice(0, NAMED_ATTACKERS).map(function (x) { return x.attacker || ''; });
+      return 'IN: every attacker is OUT (' + names.join(', ') + (attacks.length > NAMED_ATTACKERS ? ' and more' : '') + ').';
+    }
+    function undecidedAttackers(n) {
+      return attacksOn(nb, n, wi).filter(function (x) { return x.attacker !== null && labels[x.attacker] === 'UNDEC'; })
+        .map(function (x) { return x.attacker; });
+    }
+    var first = undecidedAttackers(id);
+    if (first.indexOf(id) >= 0) return 'UNDEC: it attacks itself (accepting it means accepting what attacks it).';
+    var parent = new Map(), queue = first.slice(), expanded = 0;
+    first.forEach(function (x) { parent.set(x, id); });
+    for (var head = 0; head < queue.length && expanded < CYCLE_SEARCH_LIMIT; head++) {
+      var current = queue[head], more = undecidedAttackers(current);
+      expanded++;
+      for (i = 0; i < more.length; i++) {
+        if (more[i] === id) {
+          var path = [current];
+          while (parent.get(path[path.length - 1]) !== id) path.push(parent.get(path[path.length - 1]));
+          return 'UNDEC: part of a cycle of attacks with ' + path.join(', ') + '.';
+        }
+        if (!parent.has(more[i])) { parent.set(more[i], current); queue.push(more[i]); }
+      }
+    }
+    if (first.length) return 'UNDEC: attacked by ' + first[0] + ', which is UNDEC.';
+    return 'UNDEC.';
+  }
+
+  // ---------------------------------------------------------------- DF-QuAD
+  function aggregate(links, strength) {
+    var product = 1.0;
+    for (var i = 0; i < links.length; i++) product *= 1.0 - strength[links[i][0]] * links[i][1];
+    return 1.0 - product;
+  }
+  function combine(base, attack, support) {
+    return attack >= support ? base - base * (attack - support) : base + (1.0 - base) * (support - attack);
+  }
+
+  function dfquad(model, whatIf) {
+    var fw = framework(model, 'deductive'), wi = normalise(fw, whatIf), count = fw.names.length;
+    if (!fw.dependencyOrder) {
+      var adjacency = [], i;
+      for (i = 0; i < count; i++) adjacency.push([]);
+      for (i = 0; i < count; i++) {
+        fw.attackers[i].forEach(function (l) { adjacency[l[0]].push(i); });
+        fw.supporters[i].forEach(function (l) { adjacency[l[0]].push(i); });
+        fw.premises[i].forEach(function (p) { adjacency[p].push(i); });
+      }
+      fw.dependencyOrder = components(count, adjacency).reverse();  // upstream first
+    }
+    var strength = new Float64Array(count), fixed = new Int8Array(count);  // 1: 0.0, 2: 1.0
+    wi.rejected.forEach(function (id) { fixed[fw.index.get(id)] = 1; });
+    wi.accepted.forEach(function (id) { fixed[fw.index.get(id)] = 2; });
+    function base(n) {
+      var ps = fw.premises[n];
+      if (ps.length) { var m = strength[ps[0]]; for (var j = 1; j < ps.length; j++) m = Math.min(m, strength[ps[j]]); return m; }
+      return fw.weights[n] === null ? DEFAULT_WEIGHT : fw.weights[n];
+    }
+    function update(n) { return combine(base(n), aggregate(fw.attackers[n], strength), aggregate(fw.supporters[n], strength)); }
+    var converged = true, mostSweeps = 0;
+    fw.dependencyOrder.forEach(function (members) {
+      var moving = [];
+      members.forEach(function (n) { if (fixed[n]) strength[n] = fixed[n] === 1 ? 0.0 : 1.0; else moving.push(n); });
+      if (members.length === 1 && moving.length) { strength[moving[0]] = update(moving[0]); return; }
+      moving.forEach(function (n) { strength[n] = fw.weights[n] === null ? DEFAULT_WEIGHT : fw.weights[n]; });
+      var sweeps = 0, settled = !moving.length, targets = new Float64Array(moving.length);
+      while (!settled && sweeps < MAX_SWEEPS) {
+        var k;
+        for (k = 0; k < moving.length; k++) targets[k] = update(moving[k]);
+        sweeps++;
+        var delta = 0.0;
+        for (k = 0; k < moving.length; k++) {
+          var n = moving[k], next = 0.5 * (strength[n] + targets[k]);
+          delta = Math.max(delta, Math.abs(next - strength[n]));
+          strength[n] = next;
+        }
+        settled = delta < TOLERANCE;
+      }
+      converged = converged && settled;
+      mostSweeps = Math.max(mostSweeps, sweeps);
+    });
+    var out = {};
+    for (var n = 0; n < count; n++) out[fw.names[n]] = strength[n];
+    return {strength: out, converged: converged, iterations: mostSweeps};
+  }
+
+  window.ArgmapAnalysis = {grounded: grounded, dfquad: dfquad, explain: explain};
+})();

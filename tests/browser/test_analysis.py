@@ -1,0 +1,162 @@
+"""The page's acceptability engine (analysis.js) agrees with argmap.acceptability.
+
+One page is opened for the whole module; every case sends many view models through one
+``page.evaluate`` and compares labels, explanations and strengths with Python's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.acceptability import (
+    SUPPORT_READINGS,
+    WhatIf,
+    bipolar_framework,
+    dfquad_strengths,
+    explain_all,
+    grounded_labels,
+)
+from argmap.graph import ArgumentGraph
+from argmap.pipeline import run
+from argmap.render import build_view_model, render_html
+from tests.bipolar_maps import bipolar_maps, graph_of, what_ifs
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+
+EVALUATE = """cases => cases.map(c => {
+  const A = window.ArgmapAnalysis;
+  const g = A.grounded(c.model, c.whatIf, {support: c.support});
+  const explanations = {};
+  for (const n of c.model.nodes) explanations[n.id] = A.explain(c.model, g, n.id);
+  const d = A.dfquad(c.model, c.whatIf);
+  return {labels: g.labels, explanations, strength: d.strength, converged: d.converged,
+          iterations: d.iterations};
+})"""
+
+
+@pytest.fixture(scope="module")
+def engine(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A map page with analysis.js loaded, reused for every comparison."""
+    (graph,) = [m.graph for m in run([ROOT / "examples" / "03-rebuttals.yaml"]).maps]
+    assert graph is not None
+    path = tmp_path_factory.mktemp("engine") / "map.html"
+    path.write_text(render_html(graph), encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_function("typeof window.ArgmapAnalysis === 'object'")
+    yield page
+    context.close()
+
+
+def python_result(graph: ArgumentGraph, what_if: WhatIf, support: str) -> dict[str, Any]:
+    framework = bipolar_framework(graph, support)  # type: ignore[arg-type]
+    labels = grounded_labels(framework, what_if)
+    strengths = dfquad_strengths(framework, what_if)
+    return {
+        "labels": {k: str(v) for k, v in labels.items()},
+        "explanations": explain_all(framework, labels, what_if),
+        "strength": strengths.strength,
+        "converged": strengths.converged,
+        "iterations": strengths.iterations,
+    }
+
+
+def compare(engine: Any, cases: list[tuple[ArgumentGraph, WhatIf, str]]) -> int:
+    payload = [
+        {
+            "model": build_view_model(graph),
+            "whatIf": {"rejected": sorted(w.rejected), "accepted": sorted(w.accepted)},
+            "support": support,
+        }
+        for graph, w, support in cases
+    ]
+    results = engine.evaluate(EVALUATE, payload)
+    for (graph, what_if, support), js in zip(cases, results, strict=True):
+        py = python_result(graph, what_if, support)
+        where = f"{graph.graph.get('path')} {support} {what_if}"
+        assert js["labels"] == py["labels"], where
+        assert js["explanations"] == py["explanations"], where
+        assert (js["converged"], js["iterations"]) == (py["converged"], py["iterations"]), where
+        assert js["strength"].keys() == py["strength"].keys(), where
+        for node, value in py["strength"].items():
+            assert math.isclose(js["strength"][node], value, rel_tol=0, abs_tol=1e-9), (where, node)
+    return len(cases)
+
+
+def shipped_graphs() -> list[ArgumentGraph]:
+    result = run([ROOT / "maps", ROOT / "examples"])
+    graphs = [m.graph for m in result.maps if m.graph is not None]
+    assert len(graphs) >= 12
+    return graphs
+
+
+def test_engine_agrees_on_every_shipped_map_with_what_ifs(engine: Any) -> None:
+    import random
+
+    rng = random.Random(5)  # fixed: the same what-ifs every run
+    cases: list[tuple[ArgumentGraph, WhatIf, str]] = []
+    for graph in shipped_graphs():
+        ids = sorted(graph.nodes)
+        for support in SUPPORT_READINGS:
+            cases.append((graph, WhatIf(), support))
+            for _ in range(6):
+                rejected = rng.sample(ids, min(len(ids), rng.randint(0, 2)))
+                accepted = rng.sample(ids, min(len(ids), rng.randint(0, 2)))
+                cases.append((graph, WhatIf.of(rejected, accepted), support))
+    assert compare(engine, cases) == len(cases)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_engine_agrees_on_random_maps(engine: Any, data: st.DataObject) -> None:
+    cases: list[tuple[ArgumentGraph, WhatIf, str]] = []
+    for _ in range(5):
+        graph = graph_of(data.draw(bipolar_maps()))
+        rejected, accepted = data.draw(what_ifs(sorted(graph.nodes)))
+        support = data.draw(st.sampled_from(SUPPORT_READINGS))
+        cases.append((graph, WhatIf.of(rejected, accepted), support))
+    compare(engine, cases)
+
+
+def test_engine_reports_an_undecided_cycle_and_a_rejection_in_words(engine: Any) -> None:
+    """What a student reads in the panel, from the page's own engine."""
+    document = {
+        "argmap": 1,
+        "title": "Cycle",
+        "claims": {
+            "t": {"text": "Thesis.", "kind": "thesis"},
+            "x": {"text": "X.", "attacks": ["t", "y"]},
+            "y": {"text": "Y.", "attacks": ["x"]},
+        },
+    }
+    model = build_view_model(graph_of(document))
+    texts = engine.evaluate(
+        """m => {
+          const A = window.ArgmapAnalysis;
+          const g = A.grounded(m, {rejected: [], accepted: []});
+          const r = A.grounded(m, {rejected: ['y'], accepted: []});
+          return [A.explain(m, g, 't'), A.explain(m, g, 'x'), A.explain(m, r, 't'),
+                  A.explain(m, r, 'x'), A.explain(m, r, 'y')];
+        }""",
+        model,
+    )
+    assert texts == [
+        "UNDEC: attacked by x, which is UNDEC.",
+        "UNDEC: part of a cycle of attacks with y.",
+        "OUT because attacked by x, which is IN.",
+        "IN: every attacker is OUT (y).",
+        "OUT: rejected in the what-if.",
+    ]
