@@ -6,6 +6,7 @@ Argdown; every problem found on the way is kept, so a run reports everything at 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,10 +57,14 @@ def discover_maps(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
 
     A folder contributes every ``.yaml``/``.yml`` file below it, except in files and folders
     whose names start with ``.`` or ``_`` (``examples/_mistakes/`` holds broken maps on
-    purpose); a file named directly is always taken.
+    purpose); a file named directly is always taken. The root is what a page's place in the
+    site is relative to: the folder itself when one folder is given (``maps/a.yaml`` becomes
+    ``a.html``), and the folder the inputs share when several are (``argmap build maps
+    examples`` keeps ``maps/`` and ``examples/`` apart, so equal names never overwrite).
     """
+    inputs = list(paths)
     found: list[tuple[Path, Path]] = []
-    for path in paths:
+    for path in inputs:
         if not path.is_dir():
             found.append((path, path.parent))
             continue
@@ -69,7 +74,32 @@ def discover_maps(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
                 continue
             if candidate.suffix in MAP_SUFFIXES and candidate.is_file():
                 found.append((candidate, path))
-    return found
+    found = _first_of_each(found)
+    roots = {root.resolve() for _, root in found}
+    if len(roots) <= 1:
+        return found
+    shared = Path(os.path.commonpath([str(root) for root in roots]))
+    return [(file, _relative_root(file, shared)) for file, _ in found]
+
+
+def _first_of_each(found: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
+    """Drop a file named twice (``argmap validate maps maps/a.yaml``): one report, one page."""
+    seen: set[Path] = set()
+    kept = []
+    for file, root in found:
+        if file.resolve() not in seen:
+            seen.add(file.resolve())
+            kept.append((file, root))
+    return kept
+
+
+def _relative_root(file: Path, shared: Path) -> Path:
+    """*shared* written so that ``file.relative_to(it)`` works for *file* as given."""
+    depth = len(file.resolve().parent.relative_to(shared).parts)
+    root = file.parent
+    for _ in range(depth):
+        root = root.parent
+    return root
 
 
 def check_map(path: Path, root: Path, *, sources_dir: Path | None = None) -> MapResult:

@@ -169,6 +169,32 @@ def test_build_writes_one_page_per_map_and_an_index(run_cli, tmp_path: Path) -> 
     assert "built 6 pages into" in result.stderr
 
 
+def test_build_of_several_folders_keeps_each_folder_so_equal_names_do_not_collide(
+    run_cli, write_map, tmp_path: Path
+) -> None:
+    map_text = """
+        argmap: 1
+        title: {title}
+        claims:
+          t: {{text: A thesis., kind: thesis}}
+        """
+    write_map(map_text.format(title="Course A"), "course-a/week1.yaml")
+    write_map(map_text.format(title="Course B"), "course-b/week1.yaml")
+    out = tmp_path / "site"
+    result = run_cli(
+        "build", str(tmp_path / "course-a"), str(tmp_path / "course-b"), "-o", str(out)
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "Course A" in (out / "course-a" / "week1.html").read_text(encoding="utf-8")
+    assert "Course B" in (out / "course-b" / "week1.html").read_text(encoding="utf-8")
+
+
+def test_a_file_named_twice_is_checked_once(run_cli) -> None:
+    result = run_cli("validate", str(REFERENCES), str(REFERENCES))
+    assert result.exit_code == 1
+    assert result.stderr == "5 errors in 1 file\n"
+
+
 def test_build_is_byte_identical_across_runs(run_cli, tmp_path: Path) -> None:
     run_cli("build", str(FIXTURES / "valid"), "-o", str(tmp_path / "one"))
     run_cli("build", str(FIXTURES / "valid"), "-o", str(tmp_path / "two"))
