@@ -421,7 +421,11 @@ def _command_reference(name: str, command: click.Command) -> str:
     context = click.Context(command, info_name=name, parent=root)
     usage = " ".join(command.collect_usage_pieces(context))
     help_text = (command.help or "").strip()
-    parts = [f"### `argmap {name}`\n", _fence("text", f"argmap {name} {usage}"), help_text + "\n"]
+    parts = [
+        f"### `argmap {name}` options\n",
+        _fence("text", f"argmap {name} {usage}"),
+        help_text + "\n",
+    ]
     options = [p for p in command.params if isinstance(p, click.Option)]
     rows = [_option_row(p, context) for p in options]
     rows.append("| `-h`, `--help` | flag |  | Show the command's help and exit. |")
