@@ -215,9 +215,12 @@ def materialise(code: str, snippet: str) -> tuple[str, bytes]:
     if setting.unwrap:
         indented = indented.strip().removeprefix("{").removesuffix("}")
     body = setting.template.format(snippet=indented.rstrip("\n")).rstrip("\n") + "\n"
+    bare = setting.template.startswith("{snippet}")
     if setting.file_name == SNIPPET_FILE:
-        body += _completion(re.sub(r"\\x[0-9a-fA-F]{2}", "?", body))
-    shown = snippet if setting.template.startswith("{snippet}") else body
+        completion = _completion(re.sub(r"\\x[0-9a-fA-F]{2}", "?", body))
+        # after a bare snippet, to keep its line numbers; before a whole file, to read as one
+        body = body + completion if bare else completion + body
+    shown = snippet if bare else body
     return shown.rstrip("\n"), _decode_escapes(body)
 
 
