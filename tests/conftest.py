@@ -9,10 +9,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from argmap.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "maps"
+
+# CI machines are shared and slow: a property is judged by what it finds, never by how long
+# one example took, so no per-example deadline and no "too slow" health check anywhere.
+settings.register_profile(
+    "argmap", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("argmap")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
