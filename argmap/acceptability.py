@@ -44,20 +44,24 @@ from argmap.semantics import Label
 
 __all__ = [
     "DEFAULT_WEIGHT",
+    "NO_WHAT_IF",
     "SUPPORT_READINGS",
     "BipolarFramework",
     "Strengths",
+    "SupportReading",
+    "Verdict",
     "WhatIf",
     "aggregate",
     "attack_framework",
     "attackers_of",
     "bipolar_framework",
     "combine",
-    "defeaters",
     "dfquad_strengths",
     "explain_all",
     "explain_label",
     "grounded_labels",
+    "grounded_verdicts",
+    "strength_parts",
 ]
 
 SupportReading: TypeAlias = Literal["deductive", "necessary"]
@@ -470,6 +474,15 @@ class _Explainer:
             return f"IN: every attacker is OUT ({_named(names, len(attacks) > NAMED_ATTACKERS)})."
         return self._undecided(node)
 
+    def defeater(self, node: str) -> str:
+        """An IN attacker of the OUT ``node``, or ``"(rejected)"``."""
+        for attack in _attacks_on(self.neighbours, node, self.what_if):
+            if attack.attacker is None:
+                return "(rejected)"
+            if self.labels[attack.attacker] is Label.IN:
+                return attack.attacker
+        return ""
+
     def _out(self, node: str) -> str:
         for attack in _attacks_on(self.neighbours, node, self.what_if):
             if attack.attacker is None:
@@ -554,31 +567,47 @@ def explain_all(
     return {n: explainer.explain(n) for n in framework.nodes}
 
 
-def defeaters(
-    framework: BipolarFramework, labels: Mapping[str, Label], node: str, what_if: WhatIf
-) -> tuple[list[str], dict[str, str]]:
-    """The attackers of ``node`` (up to a few) and, for each OUT one, an IN attacker of it.
+@dataclass(frozen=True)
+class Verdict:
+    """A node's grounded label and what decides it.
 
-    The second part says who defends ``node``; a what-if rejection is named ``(rejected)``.
+    ``attackers``: a few of its attackers, nearest first; ``defenders``: for each OUT one, an IN
+    attacker of it (``"(rejected)"`` when the what-if rejects it); ``why``: one sentence.
     """
-    neighbours = _Neighbours(framework)
-    attackers = [
-        a.attacker
-        for a in _attacks_on(neighbours, node, what_if, NAMED_ATTACKERS)
-        if a.attacker is not None
-    ]
-    defended: dict[str, str] = {}
-    for attacker in attackers:
-        if labels[attacker] is not Label.OUT:
-            continue
-        for attack in _attacks_on(neighbours, attacker, what_if):
-            if attack.attacker is None:
-                defended[attacker] = "(rejected)"
-                break
-            if labels[attack.attacker] is Label.IN:
-                defended[attacker] = attack.attacker
-                break
-    return attackers, defended
+
+    label: Label
+    why: str
+    attackers: tuple[str, ...]
+    defenders: Mapping[str, str]
+
+
+def grounded_verdicts(
+    framework: BipolarFramework, what_if: WhatIf = NO_WHAT_IF
+) -> dict[str, Verdict]:
+    """Grounded label, explanation, attackers and defenders of every node.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph([("o", "t", "attack"), ("b", "o", "attack")])
+    >>> for u, v, k in g.edges(keys=True):
+    ...     g.edges[u, v, k]["relation"] = k
+    >>> v = grounded_verdicts(bipolar_framework(g))["t"]
+    >>> str(v.label), v.attackers, dict(v.defenders)
+    ('IN', ('o',), {'o': 'b'})
+    """
+    labels = grounded_labels(framework, what_if)
+    explainer = _Explainer(framework, labels, what_if, _Neighbours(framework))
+    verdicts: dict[str, Verdict] = {}
+    for node in framework.nodes:
+        attacks = _attacks_on(explainer.neighbours, node, what_if, NAMED_ATTACKERS)
+        attackers = tuple(a.attacker for a in attacks if a.attacker is not None)
+        defenders: dict[str, str] = {}
+        for attacker in attackers:
+            if labels[attacker] is Label.OUT:
+                defenders[attacker] = explainer.defeater(attacker)
+        verdicts[node] = Verdict(labels[node], explainer.explain(node), attackers, defenders)
+    return verdicts
 
 
 # --------------------------------------------------------------------------- DF-QuAD
@@ -691,3 +720,27 @@ def dfquad_strengths(framework: BipolarFramework, what_if: WhatIf = NO_WHAT_IF) 
         converged = converged and settled
         most_sweeps = max(most_sweeps, sweeps)
     return Strengths({n: strength[n] for n in framework.nodes}, converged, most_sweeps)
+
+
+def strength_parts(
+    framework: BipolarFramework, strengths: Strengths, node: str
+) -> tuple[float, float, float]:
+    """The base score, aggregated attack and aggregated support that gave ``node`` its strength.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph([("o", "t", "attack")])
+    >>> g.edges["o", "t", "attack"]["relation"] = "attack"
+    >>> f = bipolar_framework(g)
+    >>> strength_parts(f, dfquad_strengths(f), "t")
+    (0.5, 0.5, 0.0)
+    """
+    strength = strengths.strength
+    premises = framework.premises.get(node)
+    weight = framework.weights.get(node)
+    if premises:
+        base = min(strength[p] for p in premises)
+    else:
+        base = DEFAULT_WEIGHT if weight is None else float(weight)
+    attack = aggregate(strength[u] * w for u, w in framework.attackers.get(node, ()))
+    support = aggregate(strength[u] * w for u, w in framework.supporters.get(node, ()))
+    return base, attack, support

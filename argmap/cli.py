@@ -24,6 +24,7 @@ from argmap.diagnostics import Diagnostic, exit_status
 from argmap.report import FORMATS, format_diagnostics, summary_line
 
 if TYPE_CHECKING:
+    from argmap.acceptability import WhatIf
     from argmap.graph import ArgumentGraph
     from argmap.pipeline import BuildResult
 
@@ -419,6 +420,83 @@ def serve(paths: tuple[Path, ...], port: int, host: str, colour: bool | None) ->
         )
     except OutputError as error:  # the port is taken or the address is not this computer's
         raise click.UsageError(str(error)) from None
+
+
+# -- acceptability (analyze) --------------------------------------------------------------------
+
+
+def _what_if_or_fail(
+    graph: ArgumentGraph, rejected: tuple[str, ...], accepted: tuple[str, ...]
+) -> WhatIf:
+    """The what-if of --reject/--accept; an unknown or doubly named id is misuse (exit 2)."""
+    from argmap.acceptability import WhatIf
+    from argmap.validate import closest_id
+
+    for option, ids in (("--reject", rejected), ("--accept", accepted)):
+        for node in ids:
+            if node not in graph:
+                guess = closest_id(node, list(graph.nodes))
+                hint = f"; did you mean {guess!r}?" if guess else ""
+                message = f"{node!r} is not a claim or argument id{hint}"
+                raise click.BadParameter(message, param_hint=option)
+    both = sorted(set(rejected) & set(accepted))
+    if both:
+        message = f"{', '.join(both)} cannot be both rejected and accepted"
+        raise click.UsageError(message)
+    return WhatIf.of(rejected, accepted)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("map_path", metavar="MAP", type=_MAP_FILE)
+@click.option(
+    "--semantics",
+    type=click.Choice(["grounded", "preferred", "stable", "complete", "dfquad"]),
+    default="grounded",
+    show_default=True,
+    help="Dung semantics for labels, or dfquad for gradual strengths.",
+)
+@click.option(
+    "--support",
+    type=click.Choice(["deductive", "necessary"]),
+    default="deductive",
+    show_default=True,
+    help="How support turns into attacks (see docs/analysis.md).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Stop enumerating extensions after this many (preferred, stable, complete).",
+)
+@click.option("--reject", multiple=True, metavar="ID", help="What if this claim is rejected.")
+@click.option("--accept", multiple=True, metavar="ID", help="What if this claim is accepted.")
+def analyze(
+    map_path: Path,
+    semantics: str,
+    support: str,
+    fmt: str,
+    limit: int,
+    reject: tuple[str, ...],
+    accept: tuple[str, ...],
+) -> None:
+    """Which claims stand: labels (IN/OUT/UNDEC) or strengths, and what decides each."""
+    from argmap.verdict import analyse_acceptability, analysis_json, format_analysis
+
+    graph = _graph_or_exit(map_path)
+    what_if = _what_if_or_fail(graph, reject, accept)
+    analysis = analyse_acceptability(
+        graph,
+        semantics,  # type: ignore[arg-type]  # click.Choice checked it
+        support,  # type: ignore[arg-type]
+        what_if,
+        limit,
+    )
+    if fmt == "json":
+        click.echo(json.dumps(analysis_json(analysis), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_analysis(analysis), nl=False)
 
 
 def main() -> None:

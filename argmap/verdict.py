@@ -1,0 +1,278 @@
+"""From map to verdict: the table ``argmap analyze`` prints, as data, text and JSON.
+
+:func:`analyse_acceptability` runs one semantics over a graph (see :mod:`argmap.acceptability`
+for how the map becomes an attack framework) and returns one row per claim and argument node,
+in the map's order; :func:`format_analysis` and :func:`analysis_json` present it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, Literal, TypeAlias
+
+import networkx as nx
+
+from argmap.acceptability import (
+    NO_WHAT_IF,
+    BipolarFramework,
+    SupportReading,
+    WhatIf,
+    attack_framework,
+    bipolar_framework,
+    dfquad_strengths,
+    grounded_verdicts,
+    strength_parts,
+)
+from argmap.semantics import (
+    complete_extensions,
+    credulously_accepted,
+    grounded_extension,
+    preferred_extensions,
+    sceptically_accepted,
+    stable_extensions,
+)
+
+__all__ = ["SEMANTICS", "Analysis", "analyse_acceptability", "analysis_json", "format_analysis"]
+
+AnalysisSemantics: TypeAlias = Literal["grounded", "preferred", "stable", "complete", "dfquad"]
+#: What ``argmap analyze --semantics`` accepts; the first is the default.
+SEMANTICS: tuple[AnalysisSemantics, ...] = ("grounded", "preferred", "stable", "complete", "dfquad")
+#: How many extensions ``--limit`` enumerates by default.
+DEFAULT_LIMIT = 1000
+
+_ENUMERATORS: dict[str, Callable[[nx.DiGraph[Hashable]], Iterator[frozenset[Hashable]]]] = {
+    "preferred": preferred_extensions,
+    "stable": stable_extensions,
+    "complete": complete_extensions,
+}
+
+
+@dataclass
+class Analysis:
+    """The outcome of one semantics on one map: a row per node, and what the run found."""
+
+    semantics: AnalysisSemantics
+    support: SupportReading
+    what_if: WhatIf
+    rows: list[dict[str, Any]]
+    limit: int = DEFAULT_LIMIT
+    extensions: int | None = None  # multi-extension semantics: how many were enumerated
+    limit_hit: bool = False
+    converged: bool | None = None  # DF-QuAD only
+    iterations: int | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _row_base(graph: nx.MultiDiGraph[str], node: str) -> dict[str, Any]:
+    return {"id": node, "type": graph.nodes[node].get("type", "claim")}
+
+
+def _grounded_rows(
+    graph: nx.MultiDiGraph[str], framework: BipolarFramework, what_if: WhatIf
+) -> list[dict[str, Any]]:
+    verdicts = grounded_verdicts(framework, what_if)
+    return [
+        _row_base(graph, node)
+        | {
+            "label": str(v.label),
+            "why": v.why,
+            "attacked_by": list(v.attackers),
+            "defended_by": dict(v.defenders),
+        }
+        for node, v in verdicts.items()
+    ]
+
+
+def _strength_rows(
+    graph: nx.MultiDiGraph[str], framework: BipolarFramework, analysis: Analysis
+) -> list[dict[str, Any]]:
+    strengths = dfquad_strengths(framework, analysis.what_if)
+    analysis.converged, analysis.iterations = strengths.converged, strengths.iterations
+    rows = []
+    for node in framework.nodes:
+        base, attack, support = strength_parts(framework, strengths, node)
+        rows.append(
+            _row_base(graph, node)
+            | {
+                "strength": strengths.strength[node],
+                "base": base,
+                "attack": attack,
+                "support": support,
+            }
+        )
+    return rows
+
+
+def _extension_rows(
+    graph: nx.MultiDiGraph[str], framework: BipolarFramework, analysis: Analysis
+) -> list[dict[str, Any]]:
+    semantics = analysis.semantics
+    assert semantics in _ENUMERATORS
+    af = attack_framework(framework, analysis.what_if)
+    found = list(islice(_ENUMERATORS[semantics](af), analysis.limit + 1))
+    analysis.limit_hit = len(found) > analysis.limit
+    extensions = found[: analysis.limit]
+    analysis.extensions = len(extensions)
+    grounded = grounded_extension(af) if analysis.limit_hit else frozenset()
+    rows = []
+    for node in framework.nodes:
+        inside = sum(node in e for e in extensions)
+        credulous: bool | None
+        sceptical: bool | None
+        if not analysis.limit_hit:
+            credulous = inside > 0
+            sceptical = inside == len(extensions) if extensions else None
+        else:  # too many to list: decide each claim by a search instead of by counting
+            credulous = credulously_accepted(af, node, semantics)  # type: ignore[arg-type]
+            if semantics == "complete":
+                sceptical = node in grounded
+            elif semantics == "stable":
+                sceptical = sceptically_accepted(af, node, "stable")
+            else:  # preferred: refuted by one extension without it, else left open
+                sceptical = False if inside < len(extensions) else None
+        rows.append(
+            _row_base(graph, node)
+            | {"credulous": credulous, "sceptical": sceptical, "in_extensions": inside}
+        )
+    return rows
+
+
+def analyse_acceptability(
+    graph: nx.MultiDiGraph[str],
+    semantics: AnalysisSemantics = "grounded",
+    support: SupportReading = "deductive",
+    what_if: WhatIf = NO_WHAT_IF,
+    limit: int = DEFAULT_LIMIT,
+) -> Analysis:
+    """Run one semantics over the map's graph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph([("o", "t", "attack"), ("b", "o", "attack"), ("o", "b", "attack")])
+    >>> for u, v, k in g.edges(keys=True):
+    ...     g.edges[u, v, k]["relation"] = k
+    >>> [(r["id"], r["label"]) for r in analyse_acceptability(g).rows]
+    [('o', 'UNDEC'), ('t', 'UNDEC'), ('b', 'UNDEC')]
+    >>> a = analyse_acceptability(g, "preferred")
+    >>> a.extensions, [(r["id"], r["credulous"], r["sceptical"]) for r in a.rows]
+    (2, [('o', True, False), ('t', True, False), ('b', True, False)])
+    """
+    framework = bipolar_framework(graph, support)
+    analysis = Analysis(semantics, support, what_if, [], limit=limit)
+    if semantics == "grounded":
+        analysis.rows = _grounded_rows(graph, framework, what_if)
+        for label in ("IN", "OUT", "UNDEC"):
+            analysis.counts[label] = sum(r["label"] == label for r in analysis.rows)
+    elif semantics == "dfquad":
+        analysis.rows = _strength_rows(graph, framework, analysis)
+    else:
+        analysis.rows = _extension_rows(graph, framework, analysis)
+    return analysis
+
+
+# --------------------------------------------------------------------------- presentation
+
+
+def _what_if_line(what_if: WhatIf) -> str | None:
+    if not what_if.rejected and not what_if.accepted:
+        return None
+    rejected = ", ".join(sorted(what_if.rejected)) or "none"
+    accepted = ", ".join(sorted(what_if.accepted)) or "none"
+    return f"what-if: rejected {rejected}; accepted as given {accepted}"
+
+
+def _headline(analysis: Analysis) -> list[str]:
+    support = f"{analysis.support} support"
+    if analysis.semantics == "grounded":
+        counts = ", ".join(f"{n} {label}" for label, n in analysis.counts.items())
+        return [f"grounded semantics, {support}: {counts}"]
+    if analysis.semantics == "dfquad":
+        if analysis.converged:
+            how = f"converged after {analysis.iterations} sweeps on cycles"
+            if not analysis.iterations:
+                how = "exact (no cycles)"
+            return [f"DF-QuAD strengths, {how}"]
+        return [
+            f"DF-QuAD strengths: did not converge after {analysis.iterations} sweeps on a cycle;"
+            " the strengths shown are the last sweep's"
+        ]
+    name = analysis.semantics
+    if analysis.limit_hit:
+        return [
+            f"{name} semantics, {support}: more than {analysis.limit} extensions; stopped at"
+            f" --limit {analysis.limit}",
+            "  'in' counts the first extensions only; credulous and sceptical are decided per"
+            " claim ('?' = not decided)",
+        ]
+    if analysis.extensions == 0:
+        return [
+            f"{name} semantics, {support}: no {name} extension (an odd cycle of attacks or a"
+            " claim that attacks itself leaves no stable labelling)"
+        ]
+    plural = "" if analysis.extensions == 1 else "s"
+    return [f"{name} semantics, {support}: {analysis.extensions} extension{plural}"]
+
+
+def _yes_no(value: bool | None) -> str:
+    return "?" if value is None else "yes" if value else "no"
+
+
+def _cells(analysis: Analysis, row: dict[str, Any]) -> list[str]:
+    name = row["id"] + (" (argument)" if row["type"] == "argument" else "")
+    if analysis.semantics == "grounded":
+        defended = [f"{d} (against {a})" for a, d in row["defended_by"].items()]
+        return [name, row["label"], ", ".join(defended) or "-", row["why"]]
+    if analysis.semantics == "dfquad":
+        return [name] + [f"{row[k]:.3f}" for k in ("strength", "base", "attack", "support")]
+    sceptical = "-" if analysis.extensions == 0 else _yes_no(row["sceptical"])
+    inside = f"{row['in_extensions']} of {analysis.extensions}"
+    return [name, _yes_no(row["credulous"]), sceptical, inside]
+
+
+_HEADERS = {
+    "grounded": ["CLAIM", "LABEL", "DEFENDED BY", "WHY"],
+    "dfquad": ["CLAIM", "STRENGTH", "BASE", "ATTACK", "SUPPORT"],
+}
+
+
+def format_analysis(analysis: Analysis) -> str:
+    """The text table: a headline, then one line per claim and argument node."""
+    headers = _HEADERS.get(analysis.semantics, ["CLAIM", "CREDULOUS", "SCEPTICAL", "IN"])
+    table = [headers] + [_cells(analysis, row) for row in analysis.rows]
+    widths = [max(len(line[i]) for line in table) for i in range(len(headers) - 1)]
+    lines = _headline(analysis)
+    what_if = _what_if_line(analysis.what_if)
+    if what_if:
+        lines.append(what_if)
+    lines.append("")
+    for cells in table:
+        padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
+        lines.append("  ".join([*padded, cells[-1]]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def analysis_json(analysis: Analysis) -> dict[str, Any]:
+    """The JSON document of ``--format json``: the same content as the text."""
+    document: dict[str, Any] = {
+        "version": 1,
+        "semantics": analysis.semantics,
+        "support": analysis.support,
+        "what_if": {
+            "rejected": sorted(analysis.what_if.rejected),
+            "accepted": sorted(analysis.what_if.accepted),
+        },
+        "claims": analysis.rows,
+    }
+    if analysis.semantics == "grounded":
+        document["counts"] = analysis.counts
+    elif analysis.semantics == "dfquad":
+        document["converged"] = analysis.converged
+        document["iterations"] = analysis.iterations
+    else:
+        document["extensions"] = analysis.extensions
+        document["limit"] = analysis.limit
+        document["limit_hit"] = analysis.limit_hit
+    return document
