@@ -6,9 +6,13 @@ one *tree parent* (the node it was first reached from in a breadth-first walk fr
 so the map reads as a tree even when a claim supports several targets; the extra links are still
 drawn as edges. Within a parent, reasons come before objections, then the order of the YAML.
 
+Separate trees (several theses, or stray claims) are packed into rows so the whole map is roughly
+page-shaped rather than one long strip: the most linked tree (the central clash) is drawn top
+centre and the trees most linked to it beside it.
+
 The walk is linear in the size of the graph and the placement is a leaf-counting tidy tree, so
-the whole layout is O(n + e) plus one sort of each node's children. It is deterministic: the
-same graph (same insertion order) gives the same positions.
+the whole layout is O(n + e) plus one sort of each node's children (and O(t^2) for packing t
+trees). It is deterministic: the same graph (same insertion order) gives the same positions.
 
 Examples
 --------
@@ -36,13 +40,16 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["LAYER_GAP", "SLOT_WIDTH", "Layout", "layered_layout"]
+__all__ = ["LAYER_GAP", "PAGE_ASPECT", "SLOT_WIDTH", "Layout", "layered_layout"]
 
-SLOT_WIDTH = 230
+SLOT_WIDTH = 250
 """Horizontal distance between two neighbouring leaves, in canvas pixels."""
 
 LAYER_GAP = 180
 """Vertical distance between two layers, in canvas pixels."""
+
+PAGE_ASPECT = 1.6
+"""Width / height that separate trees are packed towards (a landscape screen)."""
 
 _RELATION_RANK = {"support": 0, "conclusion": 0, "premise": 0, "attack": 1}
 
@@ -58,6 +65,7 @@ class Layout:
     depth : node -> layer number (0 for roots).
     order : every node once, in depth-first pre-order of the tree (roots in order).
     children : node -> its tree children, in drawing order.
+    start : the root of the most linked tree (the central clash), drawn top centre.
     """
 
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -65,6 +73,7 @@ class Layout:
     depth: dict[str, int] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     children: dict[str, list[str]] = field(default_factory=dict)
+    start: str | None = None
 
 
 def _incoming(graph: nx.MultiDiGraph[Any], index: dict[Any, int]) -> dict[Any, list[Any]]:
@@ -82,13 +91,16 @@ def _incoming(graph: nx.MultiDiGraph[Any], index: dict[Any, int]) -> dict[Any, l
     }
 
 
-def layered_layout(graph: nx.MultiDiGraph[Any], *, rtl: bool = False) -> Layout:
+def layered_layout(
+    graph: nx.MultiDiGraph[Any], *, rtl: bool = False, aspect: float = PAGE_ASPECT
+) -> Layout:
     """Compute a layered top-down layout of an argument graph.
 
     Parameters
     ----------
     graph : the argmap graph (edges point from a reason or objection to its target).
     rtl : mirror the layout so the first reason sits on the right (right-to-left maps).
+    aspect : width / height of the page the separate trees are packed for.
 
     Returns
     -------
@@ -138,36 +150,153 @@ def layered_layout(graph: nx.MultiDiGraph[Any], *, rtl: bool = False) -> Layout:
             if parent.get(child) == node:
                 children[node].append(child)
 
-    # Pre-order and leaf-counting placement, iteratively (chains can be thousands deep).
     order: list[Any] = []
-    slot: dict[Any, float] = {}
-    next_leaf = 0
+    trees: list[_Tree] = []
     for root in roots:
-        stack: list[tuple[Any, bool]] = [(root, False)]
-        while stack:
-            node, done = stack.pop()
-            if done:
-                kids = children[node]
-                slot[node] = (slot[kids[0]] + slot[kids[-1]]) / 2
-                continue
-            order.append(node)
-            kids = children[node]
-            if not kids:
-                slot[node] = next_leaf
-                next_leaf += 1
-                continue
-            stack.append((node, True))
-            stack.extend((kid, False) for kid in reversed(kids))
-        next_leaf += 1  # a gap between separate trees
+        tree = _place_tree(root, children)
+        order.extend(tree.order)
+        trees.append(tree)
+
+    tree_of = {node: i for i, tree in enumerate(trees) for node in tree.order}
+    packing = _clash_first(trees, _tree_links(graph, tree_of, len(trees)))
+    offsets = _pack_rows(trees, packing, aspect)
 
     sign = -1 if rtl else 1
-    positions = {
-        node: (sign * round(slot[node] * SLOT_WIDTH), depth[node] * LAYER_GAP) for node in nodes
-    }
+    positions: dict[Any, tuple[int, int]] = {}
+    for i, tree in enumerate(trees):
+        dx, top = offsets[i]
+        for node in tree.order:
+            x = round((dx + tree.slot[node]) * SLOT_WIDTH)
+            positions[node] = (sign * x, top + depth[node] * LAYER_GAP)
     return Layout(
         positions=positions,
         parent=dict(parent),
         depth=dict(depth),
         order=order,
         children={node: list(kids) for node, kids in children.items()},
+        start=trees[packing[0]].order[0] if trees else None,
     )
+
+
+@dataclass
+class _Tree:
+    """One tree placed on its own: slots from 0 (leaf-counting), its width and height."""
+
+    order: list[Any]
+    slot: dict[Any, float]
+    leaves: int
+    layers: int
+
+
+def _place_tree(root: Any, children: dict[Any, list[Any]]) -> _Tree:
+    """Pre-order and leaf-counting placement, iteratively (chains can be thousands deep)."""
+    order: list[Any] = []
+    slot: dict[Any, float] = {}
+    next_leaf = 0
+    layers = 0
+    stack: list[tuple[Any, bool, int]] = [(root, False, 0)]
+    while stack:
+        node, done, level = stack.pop()
+        if done:
+            kids = children[node]
+            slot[node] = (slot[kids[0]] + slot[kids[-1]]) / 2
+            continue
+        order.append(node)
+        layers = max(layers, level + 1)
+        kids = children[node]
+        if not kids:
+            slot[node] = next_leaf
+            next_leaf += 1
+            continue
+        stack.append((node, True, level))
+        stack.extend((kid, False, level + 1) for kid in reversed(kids))
+    return _Tree(order=order, slot=slot, leaves=next_leaf, layers=layers)
+
+
+def _tree_links(
+    graph: nx.MultiDiGraph[Any], tree_of: dict[Any, int], count: int
+) -> list[dict[int, int]]:
+    """For each tree, how many links join it to each other tree."""
+    links: list[dict[int, int]] = [{} for _ in range(count)]
+    for u, v in graph.edges():
+        a, b = tree_of[u], tree_of[v]
+        if a != b:
+            links[a][b] = links[a].get(b, 0) + 1
+            links[b][a] = links[b].get(a, 0) + 1
+    return links
+
+
+def _clash_first(trees: list[_Tree], links: list[dict[int, int]]) -> list[int]:
+    """Order trees for packing: the most linked one first (the central clash), then, one at a
+    time, the tree with most links to those already placed (ties: larger, then YAML order)."""
+    if not trees:
+        return []
+    remaining = set(range(len(trees)))
+    hub = min(remaining, key=lambda i: (-sum(links[i].values()), -len(trees[i].order), i))
+    packed = [hub]
+    remaining.discard(hub)
+    pull = dict(links[hub])
+    while remaining:
+        best = min(remaining, key=lambda i: (-pull.get(i, 0), -len(trees[i].order), i))
+        packed.append(best)
+        remaining.discard(best)
+        for other, count in links[best].items():
+            pull[other] = pull.get(other, 0) + count
+    return packed
+
+
+def _pack_rows(
+    trees: list[_Tree], packing: list[int], aspect: float
+) -> dict[int, tuple[float, int]]:
+    """Place whole trees in rows so the map's outline is roughly page-shaped.
+
+    Tries each number of rows, fills rows in ``packing`` order up to an even share of the total
+    width, and keeps the arrangement that a page of ``aspect`` (width / height) shows largest.
+    In each row the first tree sits in the middle and the next ones alternate around it, so the
+    central clash stays together. Returns tree -> (x offset in slots, y of its top in pixels).
+    """
+    total = sum(trees[i].leaves + 1 for i in packing)
+    best: tuple[float, list[list[int]]] | None = None
+    for count in range(1, len(packing) + 1):
+        rows = _fill_rows(trees, packing, total / count)
+        width = max(sum(trees[i].leaves + 1 for i in row) for row in rows) * SLOT_WIDTH
+        height = sum(_row_layers(trees, row) + 1 for row in rows) * LAYER_GAP
+        score = max(width / aspect, height)
+        if best is None or score < best[0]:
+            best = (score, rows)
+        if len(rows) == len(packing):
+            break
+    assert best is not None or not packing
+    offsets: dict[int, tuple[float, int]] = {}
+    top = 0
+    for row in best[1] if best else []:
+        arranged: list[int] = []
+        for k, tree in enumerate(row):  # middle out: 0 -> [0], 1 -> [1, 0], 2 -> [1, 0, 2]...
+            if k % 2:
+                arranged.insert(0, tree)
+            else:
+                arranged.append(tree)
+        width = sum(trees[i].leaves + 1 for i in arranged)
+        x = -width / 2
+        for tree in arranged:
+            offsets[tree] = (x, top)
+            x += trees[tree].leaves + 1
+        top += (_row_layers(trees, row) + 1) * LAYER_GAP
+    return offsets
+
+
+def _fill_rows(trees: list[_Tree], packing: list[int], limit: float) -> list[list[int]]:
+    rows: list[list[int]] = [[]]
+    used = 0
+    for tree in packing:
+        width = trees[tree].leaves + 1
+        if rows[-1] and used + width > limit:
+            rows.append([])
+            used = 0
+        rows[-1].append(tree)
+        used += width
+    return rows
+
+
+def _row_layers(trees: list[_Tree], row: list[int]) -> int:
+    return max(trees[i].layers for i in row)

@@ -68,7 +68,7 @@ _NODE_FIELDS = (
     "scheme",
     "group",
 )
-_EDGE_FIELDS = ("relation", "undercut", "weight", "note")
+_EDGE_FIELDS = ("relation", "role", "undercut", "weight", "note")
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _LANG_RE = re.compile(r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$")
 _RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
@@ -139,7 +139,8 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
     ``nodes`` come in the layout's depth-first pre-order (the outline's order), each with the
     contract's attributes (None values omitted), ``x``/``y`` from :mod:`argmap.layout` and
     ``parent`` (the node it is drawn under; absent for roots). ``edges`` carry ``from``, ``to``,
-    ``relation``, ``undercut`` and, when set, ``weight`` and ``note``.
+    ``relation``, ``role`` (what the source is for this target: reason, evidence, objection,
+    rebuttal, undercut, premise, conclusion), ``undercut`` and, when set, ``weight`` and ``note``.
     """
     lang, direction = _lang_and_dir(graph)
     layout = layered_layout(graph, rtl=direction == "rtl")
@@ -200,7 +201,7 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
         "edges": edges,
         "sources": sources,
         "speakers": speakers,
-        "layout": {"slot": SLOT_WIDTH, "layer": LAYER_GAP},
+        "layout": {"slot": SLOT_WIDTH, "layer": LAYER_GAP, "start": layout.start},
     }
     summary = graph.graph.get("summary")
     if summary:
@@ -294,11 +295,8 @@ def render_html(graph: nx.MultiDiGraph[Any], *, index_href: str | None = None) -
     analysis_js = _script_safe(analysis) if analysis is not None else ""
     scripts = [vis_js, page_js] + ([analysis_js] if analysis_js else [])
     analysis_tag = f"<script>{analysis_js}</script>\n" if analysis_js else ""
-    back = (
-        f'<a class="back" href="{html.escape(index_href, quote=True)}">All maps</a>'
-        if index_href
-        else ""
-    )
+    href = html.escape(index_href, quote=True) if index_href else ""
+    back = f'<a class="back" lang="en" dir="ltr" href="{href}">All maps</a>' if href else ""
     summary = model.get("summary")
     return _fill(
         _template("page.html"),

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import networkx as nx
 
 from argmap.layout import LAYER_GAP, layered_layout
 from tests.browser.graphs import debate_graph, synthetic_graph
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_thesis_on_top_and_reasons_below() -> None:
@@ -74,3 +77,52 @@ def test_fast_at_ten_thousand() -> None:
     start = time.perf_counter()
     layered_layout(g)
     assert time.perf_counter() - start < 2.0  # generous: ~0.1 s measured
+
+
+def many_theses(count: int, reasons: int) -> nx.MultiDiGraph:
+    """``count`` theses with ``reasons`` reasons each; every thesis after the first attacks it."""
+    g = nx.MultiDiGraph()
+    for t in range(count):
+        g.add_node(f"t{t}", type="claim", kind="thesis")
+        for r in range(reasons):
+            g.add_node(f"t{t}r{r}", type="claim", kind="claim")
+            g.add_edge(f"t{t}r{r}", f"t{t}", key="support", relation="support")
+    for t in range(count - 1, 0, -1):
+        g.add_edge(f"t{t}", "t0", key="attack", relation="attack")
+    return g
+
+
+def test_separate_trees_pack_into_page_shaped_rows() -> None:
+    lay = layered_layout(many_theses(8, 8))
+    xs = [x for x, _ in lay.positions.values()]
+    ys = [y for _, y in lay.positions.values()]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    assert height > LAYER_GAP  # more than one row of trees...
+    assert 0.8 < width / height < 3.5  # ...and roughly page-shaped, not one strip
+    assert len(set(lay.positions.values())) == len(lay.positions)
+    # every thesis is above its own reasons
+    for node, (_x, y) in lay.positions.items():
+        if lay.parent[node] is not None:
+            assert y == lay.positions[lay.parent[node]][1] + LAYER_GAP
+
+
+def test_the_attacked_thesis_is_drawn_top_centre_with_its_rivals_beside_it() -> None:
+    lay = layered_layout(many_theses(9, 2))
+    assert lay.start == "t0"
+    top_row = [n for n in lay.order if lay.parent[n] is None and lay.positions[n][1] == 0]
+    assert len(top_row) == 3
+    xs = sorted(lay.positions[n][0] for n in top_row)
+    assert xs[0] < lay.positions["t0"][0] < xs[-1]
+
+
+def test_combined_map_is_not_a_strip() -> None:
+    from argmap.pipeline import run
+
+    graph = run([ROOT / "maps" / "iran-us-negotiation.yaml"]).maps[0].graph
+    assert graph is not None
+    lay = layered_layout(graph)
+    xs = [x for x, _ in lay.positions.values()]
+    ys = [y for _, y in lay.positions.values()]
+    assert (max(xs) - min(xs)) / (max(ys) - min(ys)) < 3.5
+    assert lay.start == "negotiation-futile"
+    assert lay.positions["negotiation-futile"][1] == 0

@@ -106,6 +106,16 @@ def test_safe_url(url: str, ok: bool) -> None:
     assert (safe_url(url) is not None) is ok
 
 
+def test_edges_carry_their_own_role() -> None:
+    model = build_view_model(debate_graph())
+    roles = {(e["from"], e["to"]): e["role"] for e in model["edges"]}
+    assert roles[("us-left-jcpoa", "negotiation-futile")] == "evidence"
+    assert roles[("relief-was-partial", "jcpoa-brought-relief")] == "rebuttal"
+    assert roles[("resistance-backs-diplomacy", "pressure-then-talks")] == "undercut"
+    assert roles[("pressure-is-strategy", "pressure-then-talks")] == "premise"
+    assert model["layout"]["start"] == "negotiation-futile"
+
+
 def test_deterministic_bytes() -> None:
     assert render_html(debate_graph()) == render_html(debate_graph())
 
@@ -165,6 +175,7 @@ def test_write_site_paths_index_and_determinism(tmp_path: Path) -> None:
     assert 'href="iran.html"' in index
     assert 'href="sub/x.html"' in index
     assert "9 claims · 3 speakers · 3 sources" in index
+    assert "3 claims · 1 speaker · 0 sources" in index  # the Persian map: singular forms
     assert "<img src=x" not in index
     assert "</script><script>" not in index
     sub = (tmp_path / "a" / "sub" / "x.html").read_text(encoding="utf-8")

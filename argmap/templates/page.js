@@ -24,9 +24,32 @@
     objection: {name: 'Objection', mark: '\u2212'},
     rebuttal: {name: 'Rebuttal', mark: '\u21BA'},
     evidence: {name: 'Evidence', mark: '\u00A7'},
+    undercut: {name: 'Undercut', mark: '\u21AF'},
     claim: {name: 'Claim', mark: '\u25CB'},
     argument: {name: 'Together', mark: '\u25C6'}
   };
+  // What a link's source is for its target (the graph's per-edge role; older data: from the relation).
+  function edgeRole(e) {
+    if (e.role) return e.role;
+    if (e.relation === 'attack') return e.undercut ? 'undercut' : 'objection';
+    return e.relation === 'support' ? 'reason' : e.relation;
+  }
+  // The role a claim plays where it is drawn: the role of its link to the node it sits under, so a
+  // claim that supports one node and attacks another reads as a reason under the first.
+  var drawnRole = new Map();
+  nodes.forEach(function (n) {
+    var r = n.role;
+    if (n.parent) {
+      var up = outE.get(n.id).filter(function (e) { return e.to === n.parent; })[0];
+      if (up) r = displayRole(edgeRole(up), n);
+    }
+    drawnRole.set(n.id, ROLES[r] ? r : 'claim');
+  });
+  function displayRole(er, n) {
+    if (er === 'premise') return n.role === 'evidence' ? 'evidence' : 'reason';
+    if (er === 'conclusion') return 'argument';
+    return er;
+  }
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif';
   function grp(bg, border, dashes, width, extra) {
     var g = {color: {background: bg, border: border, highlight: {background: '#FFF7CC', border: border},
@@ -36,11 +59,12 @@
     return g;
   }
   var GROUPS = {
-    thesis: grp('#D7E9F7', '#0072B2', false, 4, {font: {size: 19, face: FONT, color: '#0B2239'},
+    thesis: grp('#D7E9F7', '#0072B2', false, 4, {font: {size: 21, face: FONT, color: '#0B2239'},
       widthConstraint: {minimum: 170}, margin: 14}),
     reason: grp('#DDF1E9', '#007A5A', false, 2),
     objection: grp('#FBE3D6', '#D55E00', [7, 4], 2.5),
     rebuttal: grp('#F4E3EE', '#A4497F', [3, 3], 2.5),
+    undercut: grp('#FBE3D6', '#D55E00', [7, 4], 2.5),
     evidence: grp('#FFF3D1', '#B07800', false, 2, {shape: 'ellipse', widthConstraint: {minimum: 110}}),
     claim: grp('#EEF0F2', '#7D8790', false, 1.5),
     argument: {shape: 'diamond', size: 11, borderWidth: 2.5, borderWidthSelected: 4,
@@ -48,7 +72,7 @@
         hover: {background: '#FFFFFF', border: '#007A5A'}},
       font: {size: 12, face: FONT, color: '#4A5560', background: 'rgba(251,252,253,0.85)'}, widthConstraint: false}
   };
-  var SUPPORT = '#007A5A', ATTACK = '#D55E00';
+  var SUPPORT = '#007A5A', ATTACK = '#D55E00', REBUT = '#A4497F';
 
   function $(id) { return document.getElementById(id); }
   function h(tag, props, children) {
@@ -78,8 +102,14 @@
     return out.join('\n');
   }
   function clip(s, n) { s = String(s); return s.length > n ? s.slice(0, n - 1).replace(/\s+\S*$/, '') + '\u2026' : s; }
-  function role(n) { return ROLES[n.role] || ROLES.claim; }
-  function roleKey(n) { return ROLES[n.role] ? n.role : 'claim'; }
+  function roleKey(n) { return drawnRole.get(n.id) || 'claim'; }
+  function role(n) { return ROLES[roleKey(n)]; }
+  function plural(count, one, many) { return count + ' ' + (count === 1 ? one : many); }
+  // UI chrome is English and left-to-right even on a right-to-left map; the map's own text is not.
+  function ui(tag, props, children) {
+    props = props || {}; props.lang = 'en'; props.dir = 'ltr';
+    return h(tag, props, children);
+  }
   function speakerName(n) { var s = n.speaker && model.speakers[n.speaker]; return s ? (s.name || n.speaker) : (n.speaker || ''); }
   function safeUrl(u) { return typeof u === 'string' && /^\s*(https?|mailto):/i.test(u) && !/[\u0000-\u001f]/.test(u) ? u.trim() : null; }
 
@@ -102,14 +132,15 @@
 
   // x positions: Python's layout for the fully expanded tree; with subtrees collapsed, the same
   // leaf-counting placement is redone here over the drawn tree, so collapsed maps stay compact.
-  var SLOT = (model.layout && model.layout.slot) || 230, SIGN = RTL ? -1 : 1;
+  var SLOT = (model.layout && model.layout.slot) || 230, LAYER = (model.layout && model.layout.layer) || 180, SIGN = RTL ? -1 : 1;
   var roots = nodes.filter(function (n) { return !n.parent; }).map(function (n) { return n.id; });
+  var START = model.layout && byId.has(model.layout.start) ? model.layout.start : roots[0];
   var cx = new Map();
   function repack() {
     if (!collapsed.size) { nodes.forEach(function (n) { cx.set(n.id, n.x); }); return; }
-    var slot = new Map(), next = 0;
+    // Each tree keeps its place (its root does not move); only what is inside it closes up.
     roots.forEach(function (r) {
-      var stack = [[r, false]];
+      var slot = new Map(), next = 0, stack = [[r, false]];
       while (stack.length) {
         var top = stack.pop(), id = top[0], ks = collapsed.has(id) ? [] : kids.get(id);
         if (top[1]) { slot.set(id, (slot.get(ks[0]) + slot.get(ks[ks.length - 1])) / 2); continue; }
@@ -117,9 +148,9 @@
         stack.push([id, true]);
         for (var i = ks.length - 1; i >= 0; i--) stack.push([ks[i], false]);
       }
-      next++;
+      var base = slot.get(r), x0 = byId.get(r).x;
+      slot.forEach(function (v, id) { cx.set(id, x0 + SIGN * Math.round((v - base) * SLOT)); });
     });
-    slot.forEach(function (v, id) { cx.set(id, SIGN * Math.round(v * SLOT)); });
   }
   function posOf(id) { return {x: cx.get(id), y: byId.get(id).y}; }
   repack();
@@ -139,8 +170,9 @@
   function visLabel(n) {
     if (n.type === 'argument') return acceptPrefix(n.id) + clip(n.label && n.label !== n.text ? n.label : 'together', 40);
     var r = role(n), top = r.mark + ' ' + r.name.toUpperCase(), sp = speakerName(n);
+    if (RTL) top = '\u200E' + top;  // a left-to-right mark keeps "+ REASON" in English order on a right-to-left canvas
     if (sp) top += ' \u00B7 ' + clip(sp, 26);
-    var lab = acceptPrefix(n.id) + top + '\n' + wrap(clip(n.label, 90), n.role === 'thesis' ? 24 : 23);
+    var lab = acceptPrefix(n.id) + top + '\n' + wrap(clip(n.label, 90), n.role === 'thesis' ? 22 : 21);
     if (collapsed.has(n.id)) lab += '\n\u25B8 ' + hiddenCount(n.id) + ' more below';
     return lab;
   }
@@ -214,14 +246,33 @@
   }
   var ATTACK_ARROW = {to: {enabled: true, type: 'bar', scaleFactor: 0.9}};
   var ATTACK_COLOR = {color: ATTACK, highlight: ATTACK, hover: ATTACK};
+  var REBUT_COLOR = {color: REBUT, highlight: REBUT, hover: REBUT};
+  var SUPPORT_COLOR = {color: SUPPORT, highlight: SUPPORT, hover: SUPPORT};
+  function lighter(c) { return {color: c.color, highlight: c.highlight, hover: c.hover, opacity: 0.55}; }
   var PREMISE_ARROW = {to: {enabled: false}};
+  var EDGE_FONT = {size: 13, face: FONT, color: ATTACK, strokeWidth: 4, strokeColor: '#fbfcfd', align: 'middle'};
+  var CURVED = {enabled: true, type: 'curvedCW', roundness: 0.2};
+  // Styled by the link's own role: dashes and arrow heads, not colour alone, tell support from attack.
   function visEdge(e, i) {
-    var v = {id: i, from: e.from, to: e.to};
-    if (e.relation === 'attack') { v.color = ATTACK_COLOR; v.dashes = [8, 5]; v.arrows = ATTACK_ARROW; }
-    else if (e.relation === 'premise') v.arrows = PREMISE_ARROW;
-    if (e.note) v.title = e.note;
+    var v = {id: i, from: e.from, to: e.to}, r = edgeRole(e);
+    if (e.relation === 'attack') {
+      v.arrows = ATTACK_ARROW;
+      if (r === 'rebuttal') { v.color = REBUT_COLOR; v.dashes = [3, 4]; }
+      else { v.color = ATTACK_COLOR; v.dashes = [8, 5]; }
+      if (r === 'undercut') { v.label = 'undercuts'; v.font = EDGE_FONT; }
+    } else if (e.relation === 'premise') v.arrows = PREMISE_ARROW;
+    // A link between claims on the same level (e.g. thesis against thesis) bends, so it does not run through the nodes between.
+    // Links beyond the tree (to a node the source is not drawn under) are thinner, so the tree reads first.
+    if (byId.get(e.from).parent !== e.to && e.relation !== 'premise') { v.width = 1.3; v.color = lighter(v.color || SUPPORT_COLOR); }
+    var a = posOf(e.from), b = posOf(e.to);
+    if (Math.abs(a.y - b.y) < LAYER / 2 && Math.abs(a.x - b.x) > SLOT * 1.5) v.smooth = CURVED;
+    var tip = ROLE_WORD[r] ? ROLE_WORD[r] : '';
+    if (e.note) tip += (tip ? '\n' : '') + e.note;
+    if (tip) v.title = tip;
     return v;
   }
+  var ROLE_WORD = {reason: 'a reason for', evidence: 'evidence for', objection: 'objects to', rebuttal: 'rebuts',
+    undercut: 'undercuts the step of', premise: 'a premise of', conclusion: 'together support'};
 
   mark('model');
   var nodeData = new vis_DataSet(initialNodes());
@@ -236,7 +287,7 @@
     layout: {improvedLayout: false, hierarchical: false},
     interaction: {hover: !BIG, tooltipDelay: 250, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false,
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
-    nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 16, color: '#1B1F24', multi: false},
+    nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 18, color: '#1B1F24', multi: false},
       widthConstraint: {minimum: 120}, borderWidth: 2, labelHighlightBold: false,
       shapeProperties: {borderRadius: 6}, chosen: true},
     edges: {smooth: false, width: 2, selectionWidth: 1.5, arrowStrikethrough: false,
@@ -291,7 +342,7 @@
 
   function updateStatus() {
     var shown = 0; visible.forEach(function (s) { if (s) shown++; });
-    var msg = 'Showing ' + shown + ' of ' + N + ' nodes';
+    var msg = 'Showing ' + shown + ' of ' + plural(N, 'node', 'nodes');
     if (collapsed.size) msg += ' \u00B7 ' + collapsed.size + ' collapsed';
     if (focusSet) msg += ' \u00B7 focused on \u201C' + clip(byId.get(focusId).label, 30) + '\u201D';
     $('status').textContent = msg;
@@ -330,12 +381,15 @@
   function intro() {
     var claims = 0, theses = [];
     nodes.forEach(function (n) { if (n.type !== 'argument') { claims++; if (n.role === 'thesis') theses.push(n.id); } });
-    var parts = [h('h2', {text: 'How to read this map'}),
-      h('p', {class: 'hint', text: claims + ' claims, ' + Object.keys(model.speakers).length + ' speakers, ' +
-        Object.keys(model.sources).length + ' sources. The thesis is at the top; each claim below it is a reason for ' +
-        '(solid green arrow) or an objection to (dashed red line) the claim it points to.'}),
-      h('p', {class: 'hint', text: 'Click a claim, in the map or the outline, to read it in full with its speaker, ' +
-        'source and verbatim quote. Double-click a claim to collapse or expand what is below it.'})];
+    var parts = [ui('h2', {text: 'How to read this map'}),
+      ui('p', {class: 'hint', text: plural(claims, 'claim', 'claims') + ', ' + plural(Object.keys(model.speakers).length, 'speaker', 'speakers') + ', ' +
+        plural(Object.keys(model.sources).length, 'source', 'sources') + '. The thesis is at the top; each claim below it is a reason for ' +
+        'or an objection to the claim it points to. Click a claim, in the map or the outline, to read it in full with its speaker, ' +
+        'source and verbatim quote; double-click to collapse or expand what is below it.'})];
+    // The legend's static list (trusted template HTML, no map text) is shown here while nothing is selected.
+    var key = $('legend').querySelector('ul').cloneNode(true);
+    key.className = 'key';
+    parts.push(ui('section', {'aria-label': 'Legend'}, [ui('h3', {text: 'Legend'}), key]));
     if (theses.length) parts.push(linkList(theses.length > 1 ? 'Theses' : 'Thesis', theses.map(function (id) { return {id: id}; })));
     return parts;
   }
@@ -355,7 +409,8 @@
   network.on('doubleClick', function (p) { if (p.nodes && p.nodes.length) toggleCollapse(String(p.nodes[0])); });
 
   // ------------------------------------------------------------------ panel
-  function badge(n) { var r = role(n); return h('span', {class: 'badge r-' + roleKey(n), text: r.mark + ' ' + r.name}); }
+  function badge(n) { return roleBadge(roleKey(n)); }
+  function roleBadge(key) { var r = ROLES[key] || ROLES.claim; return ui('span', {class: 'badge r-' + (ROLES[key] ? key : 'claim'), text: r.mark + ' ' + r.name}); }
   function nodeLink(id, prefix) {
     var n = byId.get(id);
     return h('a', {href: '#' + encodeURIComponent(id), dir: 'auto', 'data-id': id, text: (prefix || '') + n.label,
@@ -363,8 +418,10 @@
   }
   function linkList(title, list) {
     if (!list.length) return null;
-    return h('section', null, [h('h3', {text: title + ' (' + list.length + ')'}),
-      h('ul', {class: 'links'}, list.map(function (it) { return h('li', null, [badge(byId.get(it.id)), nodeLink(it.id), it.extra ? h('span', {class: 'muted', text: it.extra}) : null]); }))]);
+    return h('section', null, [ui('h3', {text: title + ' (' + list.length + ')'}),
+      h('ul', {class: 'links'}, list.map(function (it) {
+        return h('li', null, [it.role ? roleBadge(it.role) : badge(byId.get(it.id)), nodeLink(it.id), it.extra ? ui('span', {class: 'muted', text: it.extra}) : null]);
+      }))]);
   }
   function crumbs(id) {
     var path = [], p = byId.get(id).parent;
@@ -380,24 +437,20 @@
     items.push(h('span', {'aria-current': 'location', dir: 'auto', text: clip(byId.get(id).label, 40)}));
     return h('nav', {class: 'crumbs', 'aria-label': 'Path to the thesis'}, items);
   }
-  function relationWord(e) {
-    if (e.relation === 'attack') return e.undercut ? 'undercuts' : 'attacks';
-    if (e.relation === 'premise') return 'is a premise of';
-    return 'supports';
-  }
   function showPanel(id) {
     var n = byId.get(id), panel = $('panel');
     var parts = [crumbs(id), h('p', null, [badge(n)])];
+    if (n.side && n.role !== 'thesis') parts[1].appendChild(ui('span', {class: 'muted side', text: n.side === 'pro' ? ' on the thesis\u2019s side' : ' against the thesis'}));
     if (n.type === 'argument') {
-      parts.push(h('h2', {class: 'vh', text: 'Linked premises'}));
+      parts.push(ui('h2', {class: 'vh', text: 'Linked premises'}));
       parts.push(h('p', {class: 'claim-text', dir: 'auto', text: n.label && n.label !== n.text ? n.label : 'These premises support the conclusion only together.'}));
-      if (n.scheme) parts.push(h('dl', null, [h('dt', {text: 'Scheme'}), h('dd', {dir: 'auto', text: n.scheme})]));
+      if (n.scheme) parts.push(h('dl', null, [ui('dt', {text: 'Scheme'}), h('dd', {dir: 'auto', text: n.scheme})]));
     } else {
-      parts.push(h('h2', {class: 'vh', text: 'Claim'}));
+      parts.push(ui('h2', {class: 'vh', text: 'Claim'}));
       parts.push(h('p', {class: 'claim-text', dir: 'auto', text: n.text}));
     }
     var dl = [];
-    function row(term, value) { if (value) dl.push(h('dt', {text: term}), h('dd', {dir: 'auto'}, [value])); }
+    function row(term, value) { if (value) dl.push(ui('dt', {text: term}), h('dd', {dir: 'auto'}, [value])); }
     if (n.speaker) {
       var sp = model.speakers[n.speaker] || {};
       row('Speaker', (sp.name || n.speaker) + (sp.role ? ', ' + sp.role : ''));
@@ -418,31 +471,32 @@
     row('Id', n.id);
     if (dl.length) parts.push(h('dl', null, dl));
     if (n.quote) parts.push(h('blockquote', {dir: 'auto', 'aria-label': 'Verbatim quote from the source'}, [h('span', {class: 'vh', text: 'Quote: '}), '\u201C' + n.quote + '\u201D']));
-    if (n.note) parts.push(h('p', {class: 'note', dir: 'auto'}, [h('b', {text: 'Instructor\u2019s note: '}), n.note]));
+    if (n.note) parts.push(h('p', {class: 'note', dir: 'auto'}, [ui('b', {text: 'Instructor\u2019s note:'}), ' ', h('span', {dir: 'auto', text: n.note})]));
     if (n.tags && n.tags.length) parts.push(h('p', {class: 'tags', 'aria-label': 'Tags'}, n.tags.map(function (t) { return h('span', {dir: 'auto', text: '#' + t}); })));
 
+    // Each link is badged by its own role, so a claim that is a reason here and a rebuttal elsewhere says so.
     var reasons = [], objections = [], premises = [], targets = [];
     inE.get(id).forEach(function (e) {
-      if (e.relation === 'attack') objections.push({id: e.from, extra: e.undercut ? '(undercut)' : ''});
-      else if (e.relation === 'premise') premises.push({id: e.from});
-      else reasons.push({id: e.from, extra: e.relation === 'conclusion' ? '(linked premises)' : ''});
+      var r = edgeRole(e);
+      if (e.relation === 'attack') objections.push({id: e.from, role: r});
+      else if (e.relation === 'premise') premises.push({id: e.from, role: displayRole(r, byId.get(e.from))});
+      else reasons.push({id: e.from, role: displayRole(r, byId.get(e.from)), extra: e.relation === 'conclusion' ? '(linked premises)' : ''});
     });
-    outE.get(id).forEach(function (e) {
-      targets.push({id: e.to, extra: ''});
-      targets[targets.length - 1].word = relationWord(e);
-    });
+    outE.get(id).forEach(function (e) { targets.push({id: e.to, role: edgeRole(e)}); });
     if (n.type === 'argument') parts.push(linkList('Premises, together', premises));
     parts.push(linkList('Reasons', reasons));
     parts.push(linkList('Objections', objections));
     if (targets.length) {
-      parts.push(h('section', null, [h('h3', {text: 'This ' + (n.type === 'argument' ? 'argument' : 'claim')}),
-        h('ul', {class: 'links'}, targets.map(function (t) { return h('li', null, [h('span', {class: 'muted', text: t.word}), badge(byId.get(t.id)), nodeLink(t.id)]); }))]));
+      parts.push(h('section', null, [ui('h3', {text: 'This ' + (n.type === 'argument' ? 'argument' : 'claim') + ' is\u2026'}),
+        h('ul', {class: 'links'}, targets.map(function (t) {
+          return h('li', null, [roleBadge(displayRole(t.role, n)), ui('span', {class: 'muted', text: ROLE_WORD[t.role] || t.role}), nodeLink(t.id)]);
+        }))]));
     }
     var actions = [];
-    if (kids.get(id).length) actions.push(h('button', {type: 'button', text: collapsed.has(id) ? 'Expand below' : 'Collapse below',
+    if (kids.get(id).length) actions.push(ui('button', {type: 'button', text: collapsed.has(id) ? 'Expand below' : 'Collapse below',
       onclick: function () { toggleCollapse(id); showPanel(id); }}));
-    actions.push(h('button', {type: 'button', text: 'Focus here', onclick: function () { focusOn(id); }}));
-    actions.push(h('a', {class: 'permalink', href: '#' + encodeURIComponent(id), text: 'Permalink',
+    actions.push(ui('button', {type: 'button', text: 'Focus here', onclick: function () { focusOn(id); }}));
+    actions.push(ui('a', {class: 'permalink', href: '#' + encodeURIComponent(id), text: 'Permalink',
       onclick: function (ev) { ev.preventDefault(); try { history.replaceState(null, '', '#' + encodeURIComponent(id)); } catch (err) { /* ignore */ } }}));
     parts.push(h('div', {class: 'actions'}, actions));
     var acc = accPanel(id);
@@ -659,11 +713,16 @@
     select(id, {camera: true});
     flash(id);
   }
-  function flash(id) {  // a short pulse so the eye finds the node
+  // A short glow so the eye finds the node; the selection itself never flickers.
+  var GLOW = {enabled: true, color: 'rgba(230,159,0,0.95)', size: 28, x: 0, y: 0};
+  function flash(id) {
+    if (!visible.get(id)) return;
     var k = 0, timer = setInterval(function () {
-      if (++k > 5 || selected !== id) { clearInterval(timer); if (selected === id) network.selectNodes([id]); return; }
-      if (k % 2) network.unselectAll(); else network.selectNodes([id]);
-    }, 180);
+      if (!visible.get(id)) { clearInterval(timer); return; }
+      var on = ++k < 7 && k % 2 === 1;
+      nodeData.update({id: id, shadow: on ? GLOW : {enabled: false}});
+      if (k >= 7) clearInterval(timer);
+    }, 200);
   }
   search.addEventListener('input', runSearch);
   search.addEventListener('keydown', function (ev) {
@@ -710,7 +769,7 @@
   }
   function accPanel(id) {
     if (!accept.available || !accept.on) return null;
-    var box = h('section', {class: 'acc', 'aria-label': 'Acceptability'}, [h('h3', {text: 'Acceptability'})]);
+    var box = h('section', {class: 'acc', 'aria-label': 'Acceptability'}, [ui('h3', {text: 'Acceptability'})]);
     var l = accept.labels && accept.labels[id];
     if (l) box.appendChild(h('p', null, [h('span', {class: 'acc-label', text: (l === 'IN' ? '\u2714 IN' : l === 'OUT' ? '\u2718 OUT' : '? UNDEC')}),
       ' ' + (l === 'IN' ? 'accepted: every objection to it is answered' : l === 'OUT' ? 'rejected: an accepted objection defeats it' : 'undecided')]));
@@ -816,17 +875,27 @@
     return scale;
   }
   function physicsOn() { return $('layout-toggle').getAttribute('aria-pressed') === 'true'; }
-  // The first view: the whole map if it is readable at that zoom, else its top layers, else the thesis.
+  // The first view: the whole map if it is readable at that zoom; else the top layers of the first
+  // row of trees (the central clash), else of the central tree alone, else its thesis.
+  function rootOf(id) { var p = id; while (byId.get(p).parent) p = byId.get(p).parent; return p; }
   function overview() {
-    var MIN = 0.6, ids = shownIds();
+    var MIN = 0.75, ids = shownIds();
     if (physicsOn() || !ids.length) { fitTo(null, false); return; }
-    var maxD = 0;
-    ids.forEach(function (id) { maxD = Math.max(maxD, depth.get(id)); });
-    for (var d = maxD; d >= 1; d--) {
-      var sub = ids.filter(function (id) { return depth.get(id) <= d; }), b = bbox(sub);
-      if (b && scaleFor(b) >= MIN) { fitTo(sub, false, d < maxD); return; }
+    var b = bbox(ids);
+    if (b && scaleFor(b) >= MIN) { fitTo(ids, false); return; }
+    var rowY = byId.get(START).y, root = new Map();
+    ids.forEach(function (id) { root.set(id, rootOf(id)); });
+    var candidates = [ids.filter(function (id) { return byId.get(root.get(id)).y === rowY; }),
+      ids.filter(function (id) { return root.get(id) === START; })];
+    for (var c = 0; c < candidates.length; c++) {
+      var set = candidates[c], maxD = 0;
+      set.forEach(function (id) { maxD = Math.max(maxD, depth.get(id)); });
+      for (var d = maxD; d >= 1; d--) {
+        var sub = set.filter(function (id) { return depth.get(id) <= d; }), sb = bbox(sub);
+        if (sb && scaleFor(sb) >= MIN) { fitTo(sub, false, true); return; }
+      }
     }
-    var top = posOf(roots[0]), pane = container.getBoundingClientRect();
+    var top = posOf(START), pane = container.getBoundingClientRect();
     network.moveTo({position: {x: top.x, y: top.y + (pane.height / 2 - 90) / MIN}, scale: MIN, animation: false});
   }
   if (!fromHash()) { overview(); clearSelection(); }

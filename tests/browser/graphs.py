@@ -78,6 +78,7 @@ def make_graph(
                 a["id"],
                 key="premise",
                 relation="premise",
+                role="premise",
                 undercut=False,
                 weight=None,
                 note=None,
@@ -88,24 +89,39 @@ def make_graph(
             a["conclusion"],
             key="conclusion",
             relation="conclusion",
+            role="conclusion",
             undercut=False,
             weight=None,
             note=None,
             span=None,
         )
+    attackers = {u for u, _, rel, *_ in links if rel == "attack"}
     for u, v, rel, *rest in links:
         note = rest[0] if rest else None
+        undercut = rel == "attack" and g.nodes[v]["type"] == "argument"
         g.add_edge(
             u,
             v,
             key=rel,
             relation=rel,
-            undercut=rel == "attack" and g.nodes[v]["type"] == "argument",
+            role=_edge_role(g, u, v, rel, undercut, attackers),
+            undercut=undercut,
             weight=None,
             note=note,
             span=None,
         )
     return g
+
+
+def _edge_role(
+    g: nx.MultiDiGraph, u: str, v: str, rel: str, undercut: bool, attackers: set[str]
+) -> str:
+    """The per-edge role, by the rules of docs/architecture.md."""
+    if rel == "support":
+        return "evidence" if g.nodes[u]["kind"] == "evidence" else "reason"
+    if undercut:
+        return "undercut"
+    return "rebuttal" if v in attackers else "objection"
 
 
 def debate_graph() -> nx.MultiDiGraph:
@@ -261,6 +277,29 @@ def debate_graph() -> nx.MultiDiGraph:
         sources=sources,
         speakers=speakers,
     )
+
+
+def mixed_graph() -> nx.MultiDiGraph:
+    """A claim that supports a reason and attacks an objection: a reason in one place, a
+    rebuttal in the other (its node role alone would call it a rebuttal everywhere)."""
+    claims = [
+        {"id": "t", "kind": "thesis", "role": "thesis", "side": "pro", "text": "Talk now."},
+        {"id": "r", "role": "reason", "side": "pro", "text": "Talks lower the risk of war."},
+        {"id": "o", "role": "objection", "side": "con", "text": "Talks reward pressure."},
+        {
+            "id": "m",
+            "role": "rebuttal",
+            "side": "pro",
+            "text": "Every past war began after talks broke.",
+        },
+    ]
+    links = [
+        ("r", "t", "support"),
+        ("o", "t", "attack"),
+        ("m", "r", "support"),
+        ("m", "o", "attack"),
+    ]
+    return make_graph("Mixed roles", claims, links)
 
 
 def rtl_graph() -> nx.MultiDiGraph:

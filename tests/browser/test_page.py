@@ -9,7 +9,7 @@ import pytest
 
 from argmap.pipeline import run
 from argmap.render import render_html, write_site
-from tests.browser.graphs import debate_graph, rtl_graph, xss_graph
+from tests.browser.graphs import debate_graph, make_graph, mixed_graph, rtl_graph, xss_graph
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,6 +124,18 @@ def test_search_jumps_and_highlights(open_page: Any) -> None:
     page.press("#search", "Enter")
     assert page.evaluate("window.network.getSelectedNodes()") == ["jcpoa-brought-relief"]
     assert "The JCPOA brought real sanctions relief" in panel_text(page)
+    # it glows for a moment, in view, while staying selected
+    page.wait_for_function(
+        "() => (window.network.body.data.nodes.get('jcpoa-brought-relief').shadow || {}).enabled"
+    )
+    assert page.evaluate("window.network.getSelectedNodes()") == ["jcpoa-brought-relief"]
+    pos = page.evaluate(
+        "window.network.canvasToDOM(window.network.getPositions(['jcpoa-brought-relief'])"
+        "['jcpoa-brought-relief'])"
+    )
+    box = page.locator("#graph").bounding_box()
+    assert 0 < pos["x"] < box["width"]
+    assert 0 < pos["y"] < box["height"]
     # by id, exact match first
     page.fill("#search", "oil-exports-rose")
     page.press("#search", "Enter")
@@ -275,6 +287,68 @@ def test_rtl_map_reads_right_to_left(open_page: Any, output_dir: Path) -> None:
     xs = page.evaluate("window.network.getPositions(['r', 'o'])")
     assert xs["r"]["x"] > xs["o"]["x"]
     page.screenshot(path=str(output_dir / "map-rtl.png"))
+    assert log.errors == []
+
+
+def test_rtl_ui_chrome_stays_left_to_right(open_page: Any) -> None:
+    page, _ = open_page(render_html(rtl_graph()))
+    wait_outline(page)
+
+    def direction(selector: str) -> str:
+        return page.locator(selector).first.evaluate("e => getComputedStyle(e).direction")
+
+    assert direction(".toolbar") == "ltr"
+    assert direction("#legend") == "ltr"
+    assert direction("#outline li[data-id='r'] .badge") == "ltr"
+    assert direction("#outline li[data-id='r'] .txt") == "rtl"
+    hint = page.locator("#panel .hint").first
+    assert hint.inner_text().startswith("3 claims, 1 speaker, 0 sources.")
+    assert hint.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    click_node(page, "t")
+    assert direction("#panel dt") == "ltr"
+    assert direction("#panel .claim-text") == "rtl"
+    # the toolbar reads left to right: "Speaker" comes before its menu
+    label = page.locator(".toolbar label").first.bounding_box()
+    menu = page.locator("#f-speaker").bounding_box()
+    assert label["x"] < menu["x"]
+
+
+def test_plural_forms(open_page: Any) -> None:
+    one = make_graph(
+        "One",
+        [{"id": "t", "kind": "thesis", "role": "thesis", "text": "Only one.", "source": "s"}],
+        sources={"s": {"title": "S"}},
+    )
+    page, _ = open_page(render_html(one))
+    assert page.locator("#status").inner_text() == "Showing 1 of 1 node"
+    assert (
+        page.locator("#panel .hint").first.inner_text().startswith("1 claim, 0 speakers, 1 source.")
+    )
+
+
+def test_each_link_is_badged_by_its_own_role(open_page: Any) -> None:
+    """m supports the reason r and attacks the objection o: a reason there, a rebuttal here."""
+    page, log = open_page(render_html(mixed_graph()))
+    wait_outline(page)
+    label = page.evaluate("window.network.body.data.nodes.get('m').label")
+    assert label.startswith("+ REASON")  # drawn under r, where it is a reason
+    assert page.locator("#outline li[data-id='m'] > .row .badge").text_content() == "+ Reason"
+    page.evaluate("window.argmap.select('o')")
+    objection_row = page.locator("#panel ul.links li", has=page.locator("a[data-id='m']"))
+    assert "Rebuttal" in objection_row.locator(".badge").text_content()
+    page.evaluate("window.argmap.select('r')")
+    reason_row = page.locator("#panel ul.links li", has=page.locator("a[data-id='m']"))
+    assert "Reason" in reason_row.locator(".badge").text_content()
+    page.evaluate("window.argmap.select('m')")
+    text = panel_text(page)
+    assert "a reason for" in text
+    assert "rebuts" in text
+    edges = page.evaluate("window.network.body.data.edges.get()")
+    rebut = next(e for e in edges if e["from"] == "m" and e["to"] == "o")
+    support = next(e for e in edges if e["from"] == "m" and e["to"] == "r")
+    assert rebut["dashes"]
+    assert rebut["arrows"]["to"]["type"] == "bar"
+    assert not support.get("dashes")
     assert log.errors == []
 
 
