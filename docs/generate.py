@@ -156,6 +156,17 @@ SETTINGS: dict[str, Setting] = {
     ),
 }
 
+
+def setting_for(code: str) -> Setting:
+    """The setting of *code*: its own, or a command's when its snippets are commands."""
+    if code in SETTINGS:
+        return SETTINGS[code]
+    info = CODES.get(code)
+    if info is not None and info.bad.startswith("argmap "):
+        return Setting(command=SNIPPET_IS_COMMAND)
+    return Setting()
+
+
 # Codes whose problem is the file itself, not something one can write in a snippet.
 WITHOUT_SNIPPET = {
     "file-too-large": "Any map file over 20 MB gives this error, at line 1, column 1.",
@@ -207,7 +218,7 @@ def _without_comment(line: str) -> str:
 
 def materialise(code: str, snippet: str) -> tuple[str, bytes]:
     """The text the page shows for *snippet* of *code*, and the bytes of the file checked."""
-    setting = SETTINGS.get(code, Setting())
+    setting = setting_for(code)
     lines = snippet.splitlines(keepends=True)
     if setting.file_name != SNIPPET_FILE:
         lines = [_without_comment(line.rstrip("\n")) + "\n" for line in lines]
@@ -235,7 +246,7 @@ def _write_scratch(folder: Path, setting: Setting) -> None:
 
 def check_snippet(code: str, snippet: str) -> CheckedSnippet:
     """Check *snippet* of *code* as argmap's user would, in a scratch folder (see Setting)."""
-    setting = SETTINGS.get(code, Setting())
+    setting = setting_for(code)
     shown, content = materialise(code, snippet)
     if setting.command == SNIPPET_IS_COMMAND:
         command = snippet.splitlines()[0]
@@ -297,15 +308,15 @@ def _fence(language: str, text: str) -> str:
 
 def _language(code: str, command: str) -> str:
     """The fence language of a snippet: a command, a JSON or Kialo file, or a map."""
-    file_name = SETTINGS.get(code, Setting()).file_name
-    if SETTINGS.get(code, Setting()).command == SNIPPET_IS_COMMAND:
+    file_name = setting_for(code).file_name
+    if setting_for(code).command == SNIPPET_IS_COMMAND:
         return "sh"
     return {".json": "json", ".txt": "text"}.get(Path(file_name).suffix, "yaml")
 
 
 def _code_section(info: CodeInfo) -> str:
     parts = [f"### `{info.code}`\n\n*{info.severity}*. {info.summary}\n"]
-    setting = SETTINGS.get(info.code)
+    setting = SETTINGS.get(info.code)  # only a setting of its own has a note
     if info.code in WITHOUT_SNIPPET:
         parts.append(WITHOUT_SNIPPET[info.code] + "\n")
     if setting is not None and setting.note:
@@ -329,7 +340,7 @@ def _code_section(info: CodeInfo) -> str:
 
 def is_map_code(code: str) -> bool:
     """Whether *code* is reported by ``argmap validate`` on a map (not by another command)."""
-    return SETTINGS.get(code, Setting()).command is None
+    return setting_for(code).command is None
 
 
 GROUPS = ["Errors in maps", "Warnings about maps", "Writing and importing files"]
