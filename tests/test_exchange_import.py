@@ -234,9 +234,9 @@ def test_not_a_kialo_file() -> None:
 # -- Argdown JSON ------------------------------------------------------------------------------
 
 
-@needs_external
 def test_argdown_primer(tmp_path: Path) -> None:
-    path = EXTERNAL / "argdown" / "argdown-primer.argdown.json"
+    # MIT-licensed, so a copy lives in the fixtures (attribution in their README)
+    path = FIXTURES / "argdown-primer.argdown.json"
     data, problems = import_map(path.read_text(encoding="utf-8"), "argdown", str(path))
     assert problems == []
     claims = data["claims"]

@@ -173,7 +173,9 @@ def import_kialo(text: str, path: str = "<kialo>") -> tuple[dict[str, Any], list
             continue
         target = ids.get(parent)
         if target is None:  # the parent is itself a "-> See" line: attach to what it names
-            parent_entry = numbers[parent]
+            parent_entry = numbers.get(parent)
+            if parent_entry is None:  # an excerpt starting below the thesis: its root is on top
+                continue
             target = ids.get(parent_entry.see or "")
             if target is None:
                 continue

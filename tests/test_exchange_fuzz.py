@@ -1,0 +1,182 @@
+"""Whatever file an instructor imports, argmap answers with a map that validates or diagnostics.
+
+Hypothesis writes files in each import format, well-formed or not; the importer must never
+raise, and when it reports no error its map must load in argmap without an error.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.diagnostics import Severity
+from argmap.exchange import dump_map, import_map
+from argmap.pipeline import load
+
+FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_words = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    max_size=30,
+)
+_numbers = st.lists(st.integers(1, 3), min_size=1, max_size=4).map(
+    lambda parts: ".".join(map(str, parts)) + "."
+)
+
+
+def _check(data: dict[str, Any], problems: list[Any]) -> None:
+    """No error reported -> the map loads without errors; every problem has a position."""
+    for problem in problems:
+        assert problem.line >= 1
+        assert problem.column >= 1
+        assert problem.code
+    if any(p.severity is Severity.ERROR for p in problems):
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "imported.yaml"
+        path.write_text(dump_map(data), encoding="utf-8")
+        argument_map, diagnostics = load(path)
+    errors = [str(d) for d in diagnostics if d.severity is Severity.ERROR]
+    assert errors == []
+    assert argument_map is not None
+
+
+@st.composite
+def kialo_files(draw: st.DrawFn) -> str:
+    lines = []
+    if draw(st.booleans()):
+        lines.append("Discussion Title: " + draw(_words))
+    for _ in range(draw(st.integers(0, 12))):
+        number = draw(_numbers)
+        kind = draw(st.sampled_from(["Pro: ", "Con: ", "", "pro: "]))
+        body = draw(
+            st.one_of(
+                _words,
+                _numbers.map(lambda n: "-> See " + n),
+                _words.map(lambda w: f"\\[{w}\\] [{w}](https://example.org/{len(w)})"),
+            )
+        )
+        lines.append(f"{number} {kind}{body}")
+        if draw(st.integers(0, 4)) == 0:
+            lines.append(draw(_words))  # a continuation line
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return newline.join(lines) + draw(st.sampled_from(["", newline]))
+
+
+@FUZZ
+@given(kialo_files())
+def test_any_kialo_file_imports_to_a_valid_map_or_diagnostics(text: str) -> None:
+    data, problems = import_map(text, "kialo", "discussion.txt")
+    _check(data, problems)
+
+
+_AIF_TYPES = ["I", "I", "I", "RA", "RA", "CA", "MA", "L", "YA", "TA", "PA", "XQ", ""]
+
+
+@st.composite
+def aif_files(draw: st.DrawFn) -> tuple[str, set[str]]:
+    count = draw(st.integers(0, 10))
+    nodes = [
+        {"nodeID": str(i), "type": draw(st.sampled_from(_AIF_TYPES)), "text": draw(_words)}
+        for i in range(count)
+    ]
+    edges = [
+        {"edgeID": str(i), "fromID": str(draw(st.integers(0, count))), "toID": str(j)}
+        for i, j in enumerate(draw(st.lists(st.integers(0, count), max_size=2 * count)))
+    ]
+    document: dict[str, Any] = {"nodes": nodes, "edges": edges}
+    if draw(st.booleans()):
+        document = {"AIF": document, "OVA": {"title": draw(_words)}}
+    unknown = {str(n["type"]) for n in nodes} - {"I", "RA", "CA", "MA", "L", "YA", "TA"}
+    return json.dumps(document, ensure_ascii=draw(st.booleans())), unknown
+
+
+@FUZZ
+@given(aif_files())
+def test_any_aif_file_imports_and_names_every_unknown_node_type(
+    case: tuple[str, set[str]],
+) -> None:
+    text, unknown_types = case
+    data, problems = import_map(text, "aif", "graph.json")
+    _check(data, problems)
+    unsupported = " ".join(p.message for p in problems if p.code == "import-unsupported")
+    for kind in unknown_types:
+        shown = "PA (preference)" if kind == "PA" else repr(kind or "(none)")
+        assert shown in unsupported
+
+
+@st.composite
+def argdown_files(draw: st.DrawFn) -> str:
+    titles = draw(st.lists(st.sampled_from("ABCDEF"), unique=True, max_size=5))
+    statements = {
+        t: {"title": t, "members": [{"text": draw(_words), "startLine": 1}]} for t in titles
+    }
+    arguments = {}
+    for name in draw(st.lists(st.sampled_from(["x", "y", "z"]), unique=True, max_size=2)):
+        members = draw(st.lists(st.sampled_from(titles or ["A"]), max_size=4))
+        pcs = [{"role": "premise", "title": m} for m in members[:-1]]
+        if members:
+            pcs.append({"role": "main-conclusion", "title": members[-1]})
+        arguments[name] = {"title": name, "pcs": pcs, "members": [{"text": draw(_words)}]}
+    nodes = titles + list(arguments) + ["missing"]
+    relations = [
+        {
+            "relationType": draw(st.sampled_from(["support", "attack", "undercut", "contrary"])),
+            "from": draw(st.sampled_from(nodes)),
+            "to": draw(st.sampled_from(nodes)),
+            "fromType": "equivalence-class",
+            "toType": draw(st.sampled_from(["equivalence-class", "argument"])),
+        }
+        for _ in range(draw(st.integers(0, 6)))
+    ]
+    return json.dumps({"statements": statements, "arguments": arguments, "relations": relations})
+
+
+@FUZZ
+@given(argdown_files())
+def test_any_argdown_json_imports_to_a_valid_map_or_diagnostics(text: str) -> None:
+    data, problems = import_map(text, "argdown-json", "debate.json")
+    _check(data, problems)
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | _words,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "nodes",
+                    "edges",
+                    "AIF",
+                    "statements",
+                    "arguments",
+                    "relations",
+                    "links",
+                    "graph",
+                    "nodeID",
+                    "type",
+                    "text",
+                    "fromID",
+                    "toID",
+                    "id",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@FUZZ
+@given(_json_values, st.sampled_from(["aif", "argdown-json", "json", "auto"]))
+def test_any_json_value_gives_a_valid_map_or_diagnostics(value: Any, fmt: str) -> None:
+    data, problems = import_map(json.dumps(value), fmt, "file.json")
+    _check(data, problems)
