@@ -202,7 +202,8 @@ def _headline(analysis: Analysis) -> list[str]:
     name = analysis.semantics
     if analysis.limit_hit:
         return [
-            f"{name} semantics, {support}: more than {analysis.limit} extensions; stopped at"
+            f"{name} semantics, {support}: more than {analysis.limit} extension"
+            f"{'' if analysis.limit == 1 else 's'}; stopped at"
             f" --limit {analysis.limit}",
             "  'in' counts the first extensions only; credulous and sceptical are decided per"
             " claim ('?' = not decided)",

@@ -1,0 +1,327 @@
+"""Acceptability of claims: hand-derived labels, strengths and explanations, and properties."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import argmap.acceptability as acceptability
+from argmap.acceptability import (
+    SUPPORT_READINGS,
+    WhatIf,
+    attack_framework,
+    attackers_of,
+    bipolar_framework,
+    dfquad_strengths,
+    explain_label,
+    grounded_labels,
+    grounded_verdicts,
+)
+from argmap.graph import ArgumentGraph
+from argmap.semantics import Label, grounded_labelling
+from tests.bipolar_maps import bipolar_maps, graph_of, what_ifs
+
+
+def graph(text: str) -> ArgumentGraph:
+    """The graph of a map written as YAML claims (and arguments, links) under a header."""
+    document = {"argmap": 1, "title": "T", **yaml.safe_load(textwrap.dedent(text))}
+    return graph_of(document)
+
+
+def labels(
+    g: ArgumentGraph, support: Any = "deductive", *, rejected: Any = (), accepted: Any = ()
+) -> dict[str, str]:
+    framework = bipolar_framework(g, support)
+    return {k: str(v) for k, v in grounded_labels(framework, WhatIf.of(rejected, accepted)).items()}
+
+
+def why(g: ArgumentGraph, node: str, support: Any = "deductive", **what_if: Any) -> str:
+    framework = bipolar_framework(g, support)
+    w = WhatIf.of(what_if.get("rejected", ()), what_if.get("accepted", ()))
+    return explain_label(framework, grounded_labels(framework, w), node, w)
+
+
+REBUTTAL = """
+claims:
+  t: {text: Ban phones in class., kind: thesis}
+  o: {text: Phones help learning., attacks: [t]}
+  b: {text: School devices do that., attacks: [o]}
+"""
+
+REASONS = """
+claims:
+  t: {text: Homework should go., kind: thesis}
+  r1: {text: It widens gaps., supports: [t]}
+  r2: {text: It crowds out sleep., supports: [t]}
+  o: {text: Gaps come from elsewhere., attacks: [r1]}
+"""
+
+LINKED = """
+claims:
+  c: {text: The programme works.}
+  p1: {text: Scores rose.}
+  p2: {text: The programme came first.}
+  o: {text: Scores did not rise., attacks: [p1]}
+arguments:
+  a: {premises: [p1, p2], conclusion: c}
+"""
+
+CYCLE = """
+claims:
+  t: {text: Thesis., kind: thesis}
+  x: {text: X., attacks: [t, y]}
+  y: {text: Y., attacks: [x]}
+"""
+
+
+class TestGrounded:
+    def test_a_rebutted_objection_leaves_the_thesis_in(self) -> None:
+        assert labels(graph(REBUTTAL)) == {"t": "IN", "o": "OUT", "b": "IN"}
+
+    def test_defeating_one_reason_leaves_the_claim_and_other_reasons_under_deductive(
+        self,
+    ) -> None:
+        assert labels(graph(REASONS)) == {"t": "IN", "r1": "OUT", "r2": "IN", "o": "IN"}
+
+    def test_under_necessary_support_a_defeated_reason_defeats_its_conclusion(self) -> None:
+        assert labels(graph(REASONS), "necessary") == {
+            "t": "OUT",
+            "r1": "OUT",
+            "r2": "IN",
+            "o": "IN",
+        }
+
+    def test_an_out_premise_makes_the_linked_argument_out(self) -> None:
+        got = labels(graph(LINKED))
+        assert got == {"c": "IN", "p1": "OUT", "p2": "IN", "o": "IN", "a": "OUT"}
+        assert labels(graph(LINKED), "necessary")["c"] == "OUT"  # c needs its argument
+
+    def test_an_undercut_defeats_the_argument_not_its_premises(self) -> None:
+        g = graph(LINKED.replace("attacks: [p1]", "attacks: [a]"))
+        assert labels(g) == {"c": "IN", "p1": "IN", "p2": "IN", "o": "IN", "a": "OUT"}
+
+    def test_an_attack_cycle_is_undecided_and_spreads(self) -> None:
+        assert labels(graph(CYCLE)) == {"t": "UNDEC", "x": "UNDEC", "y": "UNDEC"}
+
+    def test_deductive_support_carries_attacks_both_ways(self) -> None:
+        g = graph(
+            """
+            claims:
+              t: {text: T., kind: thesis}
+              o: {text: O., attacks: [t]}
+              e: {text: Evidence for O., supports: [o]}
+              r: {text: Reason for T., supports: [t]}
+            """
+        )
+        af = attack_framework(bipolar_framework(g))
+        # supported attack (e supports o, which attacks t); mediated (o attacks t, r supports t)
+        assert sorted(af.edges) == [("e", "r"), ("e", "t"), ("o", "r"), ("o", "t")]
+        # necessary: e supports o means o needs e, nothing derived from it here
+        assert sorted(attack_framework(bipolar_framework(g, "necessary")).edges) == [("o", "t")]
+
+    def test_necessary_support_gives_secondary_and_extended_attacks(self) -> None:
+        g = graph(
+            """
+            claims:
+              t: {text: T., kind: thesis}
+              r: {text: R., supports: [t]}
+              o: {text: O., attacks: [r]}
+              s: {text: S., supports: [o]}
+            """
+        )
+        af = attack_framework(bipolar_framework(g, "necessary"))
+        # secondary: o attacks r and t needs r, so o attacks t (o needing s adds nothing: s
+        # attacks nothing)
+        assert sorted(af.edges) == [("o", "r"), ("o", "t")]
+
+    def test_a_derived_self_attack_is_never_in(self) -> None:
+        g = graph(
+            """
+            claims:
+              r: {text: R., supports: [a, b]}
+              a: {text: A., attacks: [b]}
+              b: {text: B., attacks: [a]}
+            """
+        )
+        assert ("r", "r") in attack_framework(bipolar_framework(g)).edges
+        assert labels(g)["r"] == "UNDEC"
+        assert why(g, "r") == (
+            "UNDEC: it attacks itself (accepting it means accepting what attacks it)."
+        )
+
+
+class TestWhatIf:
+    def test_rejecting_the_rebuttal_lets_the_objection_stand(self) -> None:
+        assert labels(graph(REBUTTAL), rejected=["b"]) == {"t": "OUT", "o": "IN", "b": "OUT"}
+
+    def test_accepting_an_objection_as_given_ignores_its_attackers(self) -> None:
+        assert labels(graph(REBUTTAL), accepted=["o"]) == {"t": "OUT", "o": "IN", "b": "IN"}
+
+    def test_accepting_breaks_a_cycle(self) -> None:
+        assert labels(graph(CYCLE), accepted=["y"]) == {"t": "IN", "x": "OUT", "y": "IN"}
+
+    def test_rejecting_a_claim_rejects_what_would_bring_it_along(self) -> None:
+        g = graph(REASONS)
+        assert labels(g, rejected=["t"]) == {"t": "OUT", "r1": "OUT", "r2": "OUT", "o": "IN"}
+        assert why(g, "r2", rejected=["t"]) == (
+            "OUT because t is rejected in the what-if, and accepting r2 means accepting it."
+        )
+
+    def test_accepted_wins_over_rejected(self) -> None:
+        assert WhatIf.of(["a", "b"], ["b"]) == WhatIf(frozenset({"a"}), frozenset({"b"}))
+
+
+class TestExplanations:
+    def test_out_in_and_unattacked(self) -> None:
+        g = graph(REBUTTAL)
+        assert why(g, "o") == "OUT because attacked by b, which is IN."
+        assert why(g, "t") == "IN: every attacker is OUT (o)."
+        assert why(g, "b") == "IN: unattacked."
+
+    def test_undecided_cycle_and_downstream(self) -> None:
+        g = graph(CYCLE)
+        assert why(g, "x") == "UNDEC: part of a cycle of attacks with y."
+        assert why(g, "t") == "UNDEC: attacked by x, which is UNDEC."
+
+    def test_a_derived_attack_says_how(self) -> None:
+        g = graph(
+            """
+            claims:
+              t: {text: T., kind: thesis}
+              o: {text: O., attacks: [t]}
+              e: {text: E., supports: [o]}
+              r: {text: R., supports: [t]}
+            """
+        )
+        assert why(g, "r") == (
+            "OUT because attacked by o, which is IN "
+            "(o attacks t, and accepting r means accepting it)."
+        )
+        assert attackers_of(bipolar_framework(g), "r") == ["o", "e"]
+
+    def test_a_premise_explains_its_argument(self) -> None:
+        assert why(graph(LINKED), "a") == (
+            "OUT because attacked by o, which is IN (o attacks p1, and accepting a means "
+            "accepting it)."
+        )
+
+    def test_what_if_states(self) -> None:
+        g = graph(REBUTTAL)
+        assert why(g, "o", accepted=["o"]) == (
+            "IN: accepted as given in the what-if (attacks on it are ignored)."
+        )
+        assert why(g, "b", rejected=["b"]) == "OUT: rejected in the what-if."
+
+    def test_verdicts_name_who_defends(self) -> None:
+        verdict = grounded_verdicts(bipolar_framework(graph(REBUTTAL)))["t"]
+        assert (verdict.label, verdict.attackers, dict(verdict.defenders)) == (
+            Label.IN,
+            ("o",),
+            {"o": "b"},
+        )
+
+
+class TestDFQuAD:
+    def strengths(self, text: str, **what_if: Any) -> dict[str, float]:
+        w = WhatIf.of(what_if.get("rejected", ()), what_if.get("accepted", ()))
+        return dfquad_strengths(bipolar_framework(graph(text)), w).strength
+
+    def test_support_and_weighted_attack(self) -> None:
+        # va = F(0.5 * 0.4) = 0.2, vs = F(0.5) = 0.5; C = 0.8 + 0.2 * (0.5 - 0.2) = 0.86
+        s = self.strengths(
+            """
+            claims:
+              t: {text: T., weight: 0.8}
+              r: {text: R., supports: [t]}
+              o: {text: O.}
+            links:
+              - {from: o, to: t, type: attack, weight: 0.4}
+            """
+        )
+        assert s["t"] == pytest.approx(0.86, abs=1e-12)
+
+    def test_two_attackers_aggregate(self) -> None:
+        # va = 1 - (1 - 0.5)(1 - 0.5) = 0.75; C = 0.5 - 0.5 * 0.75 = 0.125
+        s = self.strengths(
+            "claims: {t: {text: T.}, a: {text: A., attacks: [t]}, b: {text: B., attacks: [t]}}"
+        )
+        assert s["t"] == pytest.approx(0.125, abs=1e-12)
+
+    def test_a_linked_argument_is_as_strong_as_its_weakest_premise(self) -> None:
+        # a = min(0.9, 0.6) = 0.6; c = 0.5 + 0.5 * 0.6 = 0.8
+        s = self.strengths(
+            """
+            claims:
+              c: {text: C.}
+              p1: {text: P1., weight: 0.9}
+              p2: {text: P2., weight: 0.6}
+            arguments:
+              a: {premises: [p1, p2], conclusion: c}
+            """
+        )
+        assert (s["a"], s["c"]) == pytest.approx((0.6, 0.8), abs=1e-12)
+
+    def test_a_symmetric_cycle_settles_in_the_middle(self) -> None:
+        # sigma = 1 - sigma: 0.5; the first damped sweep lands on it, the second confirms it
+        g = graph(
+            "claims: {x: {text: X., weight: 1, attacks: [y]}, y: {text: Y., weight: 1, "
+            "attacks: [x]}}"
+        )
+        result = dfquad_strengths(bipolar_framework(g))
+        assert result.strength == {"x": 0.5, "y": 0.5}
+        assert (result.converged, result.iterations) == (True, 2)
+
+    def test_an_asymmetric_cycle_reaches_its_fixed_point(self) -> None:
+        # x = 0.5 - 0.5 y and y = 1 - x give x = 0, y = 1
+        g = graph(
+            "claims: {x: {text: X., weight: 0.5, attacks: [y]}, y: {text: Y., weight: 1, "
+            "attacks: [x]}}"
+        )
+        result = dfquad_strengths(bipolar_framework(g))
+        assert result.strength["x"] == pytest.approx(0.0, abs=1e-8)
+        assert result.strength["y"] == pytest.approx(1.0, abs=1e-8)
+        assert result.converged
+        assert result.iterations > 2
+
+    def test_non_convergence_is_reported(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(acceptability, "MAX_SWEEPS", 3)
+        g = graph(
+            "claims: {x: {text: X., weight: 0.5, attacks: [y]}, y: {text: Y., weight: 1, "
+            "attacks: [x]}}"
+        )
+        result = dfquad_strengths(bipolar_framework(g))
+        assert (result.converged, result.iterations) == (False, 3)
+
+    def test_what_if_fixes_strengths(self) -> None:
+        s = self.strengths(REBUTTAL, rejected=["b"], accepted=["t"])
+        # b = 0, so o = 0.5; t accepted = 1 whatever attacks it
+        assert (s["b"], s["o"], s["t"]) == (0.0, 0.5, 1.0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_grounded_gates_equal_dung_on_the_written_out_framework(data: st.DataObject) -> None:
+    g = graph_of(data.draw(bipolar_maps()))
+    rejected, accepted = data.draw(what_ifs(sorted(g.nodes)))
+    what_if = WhatIf.of(rejected, accepted)
+    for support in SUPPORT_READINGS:
+        framework = bipolar_framework(g, support)
+        fast = grounded_labels(framework, what_if)
+        oracle = grounded_labelling(attack_framework(framework, what_if))
+        assert fast == {n: oracle[n] for n in g.nodes}
+        assert all(fast[n] is Label.IN for n in accepted)
+        assert all(fast[n] is Label.OUT for n in rejected)
+
+
+@settings(max_examples=100, deadline=None)
+@given(bipolar_maps())
+def test_strengths_stay_in_the_unit_interval_and_are_deterministic(document: Any) -> None:
+    first = dfquad_strengths(bipolar_framework(graph_of(document)))
+    again = dfquad_strengths(bipolar_framework(graph_of(document)))
+    assert first == again
+    assert all(0.0 <= v <= 1.0 for v in first.strength.values())

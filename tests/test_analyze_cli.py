@@ -1,0 +1,181 @@
+"""`argmap analyze`: the verdict table a user reads, its JSON, its options and its errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+REBUTTALS = str(ROOT / "examples" / "03-rebuttals.yaml")
+UNDERCUT = str(ROOT / "examples" / "06-undercut.yaml")
+
+CYCLE = """
+argmap: 1
+title: Two readings
+claims:
+  t: {text: Negotiation is futile., kind: thesis}
+  x: {text: Talks are a trap., attacks: [t, y]}
+  y: {text: Talks are a tool., attacks: [x]}
+"""
+
+ODD = """
+argmap: 1
+title: Three-way
+claims:
+  a: {text: A., attacks: [b]}
+  b: {text: B., attacks: [c]}
+  c: {text: C., attacks: [a]}
+"""
+
+Run = Callable[..., Any]
+
+
+def rows(stdout: str) -> dict[str, list[str]]:
+    """The words of each table line, by its first cell (the claim id)."""
+    lines = stdout.split("\n\n", 1)[1].splitlines()[1:]
+    return {line.split()[0]: line.split()[1:] for line in lines if line}
+
+
+def line_of(stdout: str, claim: str) -> str:
+    return next(line for line in stdout.splitlines() if line.startswith(claim + " "))
+
+
+def test_grounded_table_says_what_decides_each_claim(run_cli: Run) -> None:
+    result = run_cli("analyze", REBUTTALS)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[0] == (
+        "grounded semantics, deductive support: 2 IN, 3 OUT, 0 UNDEC"
+    )
+    table = rows(result.stdout)
+    assert table["not-enough-devices"] == ["IN", "-", "IN:", "unattacked."]
+    assert table["phones-useful-for-learning"][:5] == [
+        "IN",
+        "not-enough-devices",
+        "(against",
+        "school-devices-do-that)",
+        "IN:",
+    ]
+    assert table["ban-phones"][:2] == ["OUT", "-"]
+    assert line_of(result.stdout, "ban-phones").endswith(
+        "OUT because attacked by phones-useful-for-learning, which is IN."
+    )
+
+
+def test_json_carries_the_same_verdicts(run_cli: Run) -> None:
+    result = run_cli("analyze", REBUTTALS, "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert (document["semantics"], document["support"]) == ("grounded", "deductive")
+    assert document["counts"] == {"IN": 2, "OUT": 3, "UNDEC": 0}
+    by_id = {row["id"]: row for row in document["claims"]}
+    assert by_id["phones-useful-for-learning"]["defended_by"] == {
+        "school-devices-do-that": "not-enough-devices"
+    }
+    assert by_id["school-devices-do-that"]["label"] == "OUT"
+
+
+def test_what_if_changes_the_verdict(run_cli: Run) -> None:
+    result = run_cli("analyze", REBUTTALS, "--reject", "not-enough-devices")
+    assert result.exit_code == 0
+    assert "what-if: rejected not-enough-devices; accepted as given none" in result.stdout
+    table = rows(result.stdout)
+    assert table["school-devices-do-that"][0] == "IN"
+    assert line_of(result.stdout, "not-enough-devices").endswith("OUT: rejected in the what-if.")
+
+
+def test_unknown_or_contradictory_what_if_is_misuse(run_cli: Run) -> None:
+    unknown = run_cli("analyze", REBUTTALS, "--accept", "ban-phone")
+    assert unknown.exit_code == 2
+    assert "'ban-phone' is not a claim or argument id; did you mean 'ban-phones'?" in (
+        unknown.stderr
+    )
+    both = run_cli("analyze", REBUTTALS, "--accept", "ban-phones", "--reject", "ban-phones")
+    assert both.exit_code == 2
+    assert "ban-phones cannot be both rejected and accepted" in both.stderr
+
+
+def test_preferred_shows_credulous_and_sceptical(run_cli: Run, write_map: Any) -> None:
+    result = run_cli("analyze", str(write_map(CYCLE)), "--semantics", "preferred")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "preferred semantics, deductive support: 2 extensions"
+    assert rows(result.stdout)["t"] == ["yes", "no", "1", "of", "2"]
+
+
+def test_the_limit_is_said_plainly(run_cli: Run, write_map: Any) -> None:
+    result = run_cli("analyze", str(write_map(CYCLE)), "--semantics", "complete", "--limit", "2")
+    assert result.exit_code == 0
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        "complete semantics, deductive support: more than 2 extensions; stopped at --limit 2"
+    )
+    # decided per claim: t is credulously accepted, and not sceptically (grounded: UNDEC)
+    assert rows(result.stdout)["t"][:2] == ["yes", "no"]
+
+
+def test_no_stable_extension_is_not_an_empty_one(run_cli: Run, write_map: Any) -> None:
+    result = run_cli("analyze", str(write_map(ODD)), "--semantics", "stable", "--format", "json")
+    document = json.loads(result.stdout)
+    assert (result.exit_code, document["extensions"], document["limit_hit"]) == (0, 0, False)
+    assert {row["credulous"] for row in document["claims"]} == {False}
+    text = run_cli("analyze", str(write_map(ODD)), "--semantics", "stable").stdout
+    assert text.startswith("stable semantics, deductive support: no stable extension")
+
+
+def test_dfquad_strengths(run_cli: Run) -> None:
+    result = run_cli("analyze", UNDERCUT, "--semantics", "dfquad", "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert (document["converged"], document["iterations"]) == (True, 0)
+    strength = {row["id"]: row["strength"] for row in document["claims"]}
+    # the undercut (weight 0.8, strength 0.5) takes the argument from 0.5 to 0.3; its
+    # conclusion then gets 0.5 + 0.5 * 0.3
+    assert strength["before-and-after"] == 0.3
+    assert strength["programme-works"] == 0.65
+    text = run_cli("analyze", UNDERCUT, "--semantics", "dfquad").stdout
+    assert text.startswith("DF-QuAD strengths, exact (no cycles)")
+    assert rows(text)["before-and-after"] == ["(argument)", "0.300", "0.500", "0.400", "0.000"]
+
+
+def test_support_reading_is_an_option(run_cli: Run, write_map: Any) -> None:
+    path = write_map(
+        """
+        argmap: 1
+        title: Reasons
+        claims:
+          t: {text: Homework should go., kind: thesis}
+          r: {text: It widens gaps., supports: [t]}
+          o: {text: Gaps come from elsewhere., attacks: [r]}
+        """
+    )
+    assert rows(run_cli("analyze", str(path)).stdout)["t"][0] == "IN"
+    necessary = run_cli("analyze", str(path), "--support", "necessary").stdout
+    assert necessary.splitlines()[0].startswith("grounded semantics, necessary support")
+    assert rows(necessary)["t"][0] == "OUT"
+
+
+def test_a_broken_map_gives_diagnostics_and_exit_1(run_cli: Run, write_map: Any) -> None:
+    path = write_map(
+        """
+        argmap: 1
+        title: Broken
+        claims:
+          t: {text: T., attacks: [nope]}
+        """
+    )
+    result = run_cli("analyze", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert f"{path.as_posix()}:4:" in result.stderr
+    assert "[unknown-reference]" in result.stderr
+
+
+def test_every_shipped_map_analyses_under_every_semantics(run_cli: Run) -> None:
+    maps = sorted((ROOT / "maps").glob("*.yaml")) + sorted((ROOT / "examples").glob("0*.yaml"))
+    maps.append(ROOT / "examples" / "08-multi-file" / "main.yaml")
+    for path in maps:
+        for semantics in ("grounded", "preferred", "stable", "complete", "dfquad"):
+            result = run_cli("analyze", str(path), "--semantics", semantics, "--format", "json")
+            assert result.exit_code == 0, (path, semantics, result.stderr)
+            assert len(json.loads(result.stdout)["claims"]) >= 2
