@@ -174,6 +174,24 @@ def test_transcripts_match_with_elisions() -> None:
     assert _shows([], [])
 
 
+# What a console example may use, copied for each page into a scratch folder that is its cwd.
+PROJECT_FILES = ("maps", "examples", "tests/fixtures", "docs", "README.md", "pyproject.toml")
+
+
+def _copy_project(into: Path) -> None:
+    for name in PROJECT_FILES:
+        source = PROJECT / name
+        if source.is_dir():
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(source, into / name, ignore=ignore)
+        else:
+            shutil.copy(source, into / name)
+
+
+def _blocks(markdown: str) -> list[list[Transcript]]:
+    return [_transcripts(f"```console\n{block}```\n") for block in CONSOLE_BLOCK.findall(markdown)]
+
+
 @pytest.mark.parametrize("page", DOCUMENTED)
 def test_console_examples_run_as_shown(
     page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -181,32 +199,34 @@ def test_console_examples_run_as_shown(
     """Every ``$ argmap ...`` line of a ```console block, run in a copy of the project.
 
     The lines under a command are what it prints (stdout and stderr together, '...' for lines
-    left out); a command must exit 0 unless the next line of the block is ``$ echo $?``.
+    left out); a command must exit 0 unless the next line of the block is ``$ echo $?``. A
+    command other than argmap is not run (it may install things or change the machine), and
+    the rest of its block is skipped, since it may depend on what that command did.
     """
     from argmap.cli import cli
 
-    for folder in ("maps", "examples"):
-        shutil.copytree(PROJECT / folder, tmp_path / folder)
+    _copy_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()  # in-process: as the installed command, ten times faster
-    transcripts = _transcripts((DOCS / page).read_text("utf-8"))
-    status = 0
-    for index, transcript in enumerate(transcripts):
-        following = transcripts[index + 1] if index + 1 < len(transcripts) else None
-        if transcript.command == "echo $?":
-            assert transcript.shown == [str(status)], transcript
-            continue
-        args = shlex.split(transcript.command)
-        assert args[0] == "argmap", f"console blocks run argmap only: {transcript.command}"
-        done = runner.invoke(
-            cli, args[1:], env={"GITHUB_ACTIONS": None, "NO_COLOR": "1"}, catch_exceptions=False
-        )
-        status = done.exit_code
-        # stdout and stderr interleaved, as a terminal shows them
-        report = f"$ {transcript.command}\n{done.output}(exit {status})"
-        assert _shows(transcript.shown, done.output.splitlines()), report
-        if following is None or following.command != "echo $?":
-            assert status == 0, report
+    for block in _blocks((DOCS / page).read_text("utf-8")):
+        status = 0
+        for index, transcript in enumerate(block):
+            following = block[index + 1] if index + 1 < len(block) else None
+            if transcript.command == "echo $?":
+                assert transcript.shown == [str(status)], transcript
+                continue
+            args = shlex.split(transcript.command)
+            if args[0] != "argmap":
+                break
+            done = runner.invoke(
+                cli, args[1:], env={"GITHUB_ACTIONS": None, "NO_COLOR": "1"}, catch_exceptions=False
+            )
+            status = done.exit_code
+            # stdout and stderr interleaved, as a terminal shows them
+            report = f"$ {transcript.command}\n{done.output}(exit {status})"
+            assert _shows(transcript.shown, done.output.splitlines()), report
+            if following is None or following.command != "echo $?":
+                assert status == 0, report
 
 
 def test_the_docs_show_console_examples() -> None:
