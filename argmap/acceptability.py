@@ -167,62 +167,93 @@ def bipolar_framework(
 # --------------------------------------------------------------------------- grounded
 
 
-class _Gates:
-    """A monotone network of AND/OR gates; :meth:`settle` fires everything that must fire."""
+def _settle(need: list[int], outputs: list[list[int]], start: list[int]) -> list[bool]:
+    """Fire the gates of a monotone AND/OR network: a gate fires once ``need`` inputs have.
 
-    def __init__(self) -> None:
-        self.need: list[int] = []
-        self.outputs: list[list[int]] = []
-
-    def gate(self, need: int) -> int:
-        """Add a gate that fires once ``need`` of its inputs have fired (0: fires at once)."""
-        self.need.append(need)
-        self.outputs.append([])
-        return len(self.need) - 1
-
-    def wire(self, source: int, target: int) -> None:
-        self.outputs[source].append(target)
-
-    def settle(self, forced: Iterable[int]) -> list[bool]:
-        need = self.need[:]
-        fired = [False] * len(need)
-        queue = [g for g in range(len(need)) if need[g] == 0]
-        queue.extend(forced)
-        head = 0
-        while head < len(queue):
-            g = queue[head]
-            head += 1
-            if fired[g]:
-                continue
-            fired[g] = True
-            for out in self.outputs[g]:
-                need[out] -= 1
-                if need[out] == 0:
-                    queue.append(out)
-        return fired
+    ``start`` are the gates fired from the outset; the result is the least fixpoint.
+    """
+    fired = [False] * len(need)
+    queue = [g for g, n in enumerate(need) if n == 0] + start
+    head = 0
+    while head < len(queue):
+        g = queue[head]
+        head += 1
+        if fired[g]:
+            continue
+        fired[g] = True
+        for out in outputs[g]:
+            need[out] -= 1
+            if need[out] == 0:
+                queue.append(out)
+    return fired
 
 
 _NEVER = 1 << 60  # the need of a gate that no input can satisfy
 
 
+def _strong_components(adjacency: list[list[int]]) -> list[list[int]]:
+    """Strongly connected components (iterative Tarjan), downstream components first."""
+    count = len(adjacency)
+    order = [-1] * count
+    low = [0] * count
+    on_stack = [False] * count
+    stack: list[int] = []
+    result: list[list[int]] = []
+    counter = 0
+    for root in range(count):
+        if order[root] != -1:
+            continue
+        order[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        work = [(root, iter(adjacency[root]))]
+        while work:
+            v, successors = work[-1]
+            for w in successors:
+                if order[w] == -1:
+                    order[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack[w] = True
+                    work.append((w, iter(adjacency[w])))
+                    break
+                if on_stack[w] and order[w] < low[v]:
+                    low[v] = order[w]
+            else:
+                work.pop()
+                if work and low[v] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[v]
+                if low[v] == order[v]:
+                    members = []
+                    while True:
+                        x = stack.pop()
+                        on_stack[x] = False
+                        members.append(x)
+                        if x == v:
+                            break
+                    result.append(members)
+    return result
+
+
 def _components(
-    nodes: tuple[str, ...], implications: tuple[tuple[str, str], ...]
-) -> tuple[dict[str, int], list[list[str]], list[set[int]]]:
-    """Strongly connected components of the implication graph and the edges between them."""
-    digraph: nx.DiGraph[str] = nx.DiGraph()
-    digraph.add_nodes_from(nodes)
-    digraph.add_edges_from(implications)
-    component: dict[str, int] = {}
-    members: list[list[str]] = []
-    for index, scc in enumerate(nx.strongly_connected_components(digraph)):
-        members.append(sorted(scc))
-        for node in scc:
-            component[node] = index
+    index: dict[str, int], implications: tuple[tuple[str, str], ...]
+) -> tuple[list[int], list[list[int]], list[list[int]]]:
+    """Components of the implication graph: each node's, their members, their successors."""
+    adjacency: list[list[int]] = [[] for _ in index]
+    for u, v in implications:
+        adjacency[index[u]].append(index[v])
+    members = _strong_components(adjacency)
+    component = [0] * len(index)
+    for c, names in enumerate(members):
+        for n in names:
+            component[n] = c
     successors: list[set[int]] = [set() for _ in members]
     for u, v in implications:
-        if component[u] != component[v]:
-            successors[component[u]].add(component[v])
-    return component, members, successors
+        cu, cv = component[index[u]], component[index[v]]
+        if cu != cv:
+            successors[cu].add(cv)
+    return component, members, [sorted(s) for s in successors]
 
 
 def grounded_labels(framework: BipolarFramework, what_if: WhatIf = NO_WHAT_IF) -> dict[str, Label]:
@@ -250,52 +281,55 @@ def grounded_labels(framework: BipolarFramework, what_if: WhatIf = NO_WHAT_IF) -
     >>> {k: str(v) for k, v in grounded_labels(f, WhatIf.of(rejected=["b"])).items()}
     {'t': 'OUT', 'r': 'OUT', 'o': 'IN', 'b': 'OUT'}
     """
-    component, members, successors = _components(framework.nodes, framework.implications)
-    predecessors: list[list[int]] = [[] for _ in members]
-    for c, succ in enumerate(successors):
+    nodes = framework.nodes
+    index = {n: i for i, n in enumerate(nodes)}
+    component, members, successors = _components(index, framework.implications)
+    count, comps = len(nodes), len(members)
+    predecessors = [0] * comps
+    for succ in successors:
         for d in succ:
-            predecessors[d].append(c)
-    gates = _Gates()
-    node_in = {n: gates.gate(1) for n in framework.nodes}
-    node_out = {n: gates.gate(1) for n in framework.nodes}
-    # any_in[c]: something implying c is IN; all_out[c]: everything implying c is OUT.
-    any_in = [gates.gate(1) for _ in members]
-    all_out = [gates.gate(len(members[c]) + len(predecessors[c])) for c in range(len(members))]
-    # hit[y]: an attacker of y is implied by an IN node; safe[y]: all attackers of y are OUT.
-    direct: dict[str, list[str]] = {}
-    for x, y in framework.attacks:
-        direct.setdefault(y, []).append(x)
-    hit = {n: gates.gate(1) for n in framework.nodes}
-    safe = {
-        n: gates.gate(_NEVER if n in what_if.rejected else len(direct.get(n, ())))
-        for n in framework.nodes
-    }
-    # hit_down[c]: something c implies is hit (so c is OUT); safe_down[c]: all of it is safe.
-    hit_down = [gates.gate(1) for _ in members]
-    safe_down = [gates.gate(len(members[c]) + len(successors[c])) for c in range(len(members))]
+            predecessors[d] += 1
+    attacked = [0] * count
+    for _, y in framework.attacks:
+        attacked[index[y]] += 1
+    rejected = {index[n] for n in what_if.rejected if n in index}
+    accepted = {index[n] for n in what_if.accepted if n in index}
+    # Gates, in blocks: per node IN, OUT, hit (an attacker of it is implied by an IN node),
+    # safe (all its attackers are OUT); per component any_in (something implying it is IN),
+    # all_out (everything implying it is OUT), hit_down (something it implies is hit: its
+    # members are OUT), safe_down (all it implies is safe: its members are IN).
+    node_in, node_out, hit, safe = 0, count, 2 * count, 3 * count
+    any_in, all_out, hit_down, safe_down = (4 * count + k * comps for k in range(4))
+    need = [1] * (4 * count + 4 * comps)
+    for i in range(count):
+        need[safe + i] = _NEVER if i in rejected else attacked[i]
+    for c in range(comps):
+        need[all_out + c] = len(members[c]) + predecessors[c]
+        need[safe_down + c] = len(members[c]) + len(successors[c])
+    outputs: list[list[int]] = [[] for _ in need]
     for c, names in enumerate(members):
-        for n in names:
-            gates.wire(node_in[n], any_in[c])
-            gates.wire(node_out[n], all_out[c])
-            gates.wire(hit[n], hit_down[c])
-            gates.wire(safe[n], safe_down[c])
-            if n not in what_if.accepted:
-                gates.wire(safe_down[c], node_in[n])
-                gates.wire(hit_down[c], node_out[n])
+        for i in names:
+            outputs[node_in + i].append(any_in + c)
+            outputs[node_out + i].append(all_out + c)
+            outputs[hit + i].append(hit_down + c)
+            outputs[safe + i].append(safe_down + c)
+            if i not in accepted:
+                outputs[safe_down + c].append(node_in + i)
+                outputs[hit_down + c].append(node_out + i)
         for d in successors[c]:
-            gates.wire(any_in[c], any_in[d])
-            gates.wire(all_out[c], all_out[d])
-            gates.wire(hit_down[d], hit_down[c])
-            gates.wire(safe_down[d], safe_down[c])
+            outputs[any_in + c].append(any_in + d)
+            outputs[all_out + c].append(all_out + d)
+            outputs[hit_down + d].append(hit_down + c)
+            outputs[safe_down + d].append(safe_down + c)
     for x, y in framework.attacks:
-        gates.wire(any_in[component[x]], hit[y])
-        gates.wire(all_out[component[x]], safe[y])
-    forced = [node_in[n] for n in what_if.accepted if n in node_in]
-    forced += [hit[n] for n in what_if.rejected if n in hit]
-    fired = gates.settle(forced)
+        cx = component[index[x]]
+        outputs[any_in + cx].append(hit + index[y])
+        outputs[all_out + cx].append(safe + index[y])
+    start = [node_in + i for i in accepted] + [hit + i for i in rejected]
+    fired = _settle(need, outputs, start)
     labels: dict[str, Label] = {}
-    for n in framework.nodes:
-        is_in, is_out = fired[node_in[n]], fired[node_out[n]]
+    for i, n in enumerate(nodes):
+        is_in, is_out = fired[node_in + i], fired[node_out + i]
         assert not (is_in and is_out), f"{n!r} labelled both IN and OUT"
         labels[n] = Label.IN if is_in else Label.OUT if is_out else Label.UNDEC
     return labels
@@ -647,14 +681,16 @@ def combine(base: float, attack: float, support: float) -> float:
 
 def _dependency_order(framework: BipolarFramework) -> list[list[str]]:
     """Strongly connected components of "depends on", upstream first."""
-    digraph: nx.DiGraph[str] = nx.DiGraph()
-    digraph.add_nodes_from(framework.nodes)
+    nodes = framework.nodes
+    index = {n: i for i, n in enumerate(nodes)}
+    adjacency: list[list[int]] = [[] for _ in nodes]
     for target, links in [*framework.attackers.items(), *framework.supporters.items()]:
-        digraph.add_edges_from((source, target) for source, _ in links)
+        for source, _ in links:
+            adjacency[index[source]].append(index[target])
     for argument, premises in framework.premises.items():
-        digraph.add_edges_from((premise, argument) for premise in premises)
-    condensed = nx.condensation(digraph)
-    return [sorted(condensed.nodes[c]["members"]) for c in nx.topological_sort(condensed)]
+        for premise in premises:
+            adjacency[index[premise]].append(index[argument])
+    return [[nodes[i] for i in c] for c in reversed(_strong_components(adjacency))]
 
 
 def dfquad_strengths(framework: BipolarFramework, what_if: WhatIf = NO_WHAT_IF) -> Strengths:
