@@ -372,6 +372,7 @@
     network.selectNodes([id]);
     if (opts.camera) moveCamera(id);
     showPanel(id);
+    showPeek(id);
     outlineSelect(id, opts.fromOutline);
     $('focus').disabled = false;
     if (opts.hash !== false) {
@@ -393,8 +394,18 @@
     if (theses.length) parts.push(linkList(theses.length > 1 ? 'Theses' : 'Thesis', theses.map(function (id) { return {id: id}; })));
     return parts;
   }
+  // On a phone the panel sits below the map: a one-line card on the map says what is selected
+  // and takes the reader to the details (hidden by CSS on wide screens).
+  function showPeek(id) {
+    var peek = $('peek');
+    if (id === null) { peek.hidden = true; return; }
+    var n = byId.get(id);
+    peek.replaceChildren(badge(n), h('span', {class: 'txt', dir: 'auto', text: n.type === 'argument' ? n.text : n.label}),
+      ui('button', {type: 'button', text: 'Details \u2193', onclick: function () { $('panel').scrollIntoView({block: 'start'}); $('panel').focus({preventScroll: true}); }}));
+    peek.hidden = false;
+  }
   function clearSelection() {
-    selected = null; network.unselectAll();
+    selected = null; network.unselectAll(); showPeek(null);
     var panel = $('panel');
     panel.replaceChildren.apply(panel, intro().filter(Boolean));
     outlineSelect(null);
@@ -879,7 +890,7 @@
   // row of trees (the central clash), else of the central tree alone, else its thesis.
   function rootOf(id) { var p = id; while (byId.get(p).parent) p = byId.get(p).parent; return p; }
   function overview() {
-    var MIN = 0.75, ids = shownIds();
+    var MIN = container.clientWidth < 600 ? 0.6 : 0.75, ids = shownIds();
     if (physicsOn() || !ids.length) { fitTo(null, false); return; }
     var b = bbox(ids);
     if (b && scaleFor(b) >= MIN) { fitTo(ids, false); return; }

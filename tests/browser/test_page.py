@@ -180,6 +180,10 @@ def test_focus_shows_the_neighbourhood(open_page: Any) -> None:
         "oil-exports-rose",
     }
     assert "focused on" in page.locator("#status").inner_text()
+    page.select_option("#hops", "2")  # one step further: the thesis's other reasons come in
+    two = shown(page)
+    assert "us-left-jcpoa" in two
+    assert "talks-buy-time" not in two
     page.click("#show-all")
     assert len(shown(page)) == 10
 
@@ -429,3 +433,134 @@ def test_site_index_lists_and_searches(open_page: Any, browser: Any, tmp_path: P
     assert log.dialogs == []
     assert log.requests == []
     assert log.errors == []
+
+
+def test_fit_and_zoom_buttons(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    scale = page.evaluate("window.network.getScale()")
+    page.click("#zoom-in")
+    page.wait_for_timeout(350)
+    bigger = page.evaluate("window.network.getScale()")
+    assert bigger > scale * 1.2
+    page.click("#zoom-out")
+    page.wait_for_timeout(350)
+    page.click("#zoom-out")
+    page.wait_for_timeout(350)
+    assert page.evaluate("window.network.getScale()") < bigger / 1.5
+    page.evaluate("window.network.moveTo({position: {x: 5000, y: 5000}, scale: 2})")
+    page.click("#fit")
+    page.wait_for_timeout(450)
+    box = page.locator("#graph").bounding_box()
+    dom = page.evaluate(
+        "Object.values(window.network.getPositions()).map(p => window.network.canvasToDOM(p))"
+    )
+    assert len(dom) == 10
+    for p in dom:  # every node's centre is inside the map pane
+        assert 0 <= p["x"] <= box["width"]
+        assert 0 <= p["y"] <= box["height"]
+
+
+def test_force_layout_toggle(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    layered = page.evaluate("window.network.getPositions()")
+    page.click("#layout-toggle")
+    assert page.locator("#layout-toggle").get_attribute("aria-pressed") == "true"
+    assert page.evaluate("window.network.physics.options.enabled") is True
+    page.wait_for_timeout(800)
+    moved = page.evaluate("window.network.getPositions()")
+    assert any(
+        abs(moved[k]["x"] - layered[k]["x"]) + abs(moved[k]["y"] - layered[k]["y"]) > 5
+        for k in layered
+    )
+    page.click("#layout-toggle")
+    assert page.evaluate("window.network.physics.options.enabled") is False
+    back = page.evaluate("window.network.getPositions()")
+    assert back == layered
+
+
+def test_roles_are_shown_by_shape_and_text_not_colour_alone(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    nodes = {n["id"]: n for n in page.evaluate("window.network.body.data.nodes.get()")}
+    assert nodes["negotiation-futile"]["label"].startswith("\u2605 THESIS")
+    assert nodes["jcpoa-brought-relief"]["label"].startswith("\u2212 OBJECTION")
+    assert nodes["relief-was-partial"]["label"].startswith("\u21ba REBUTTAL")
+    assert nodes["us-left-jcpoa"]["label"].startswith("\u00a7 EVIDENCE")
+    assert nodes["talks-buy-time"]["label"].startswith("+ REASON")
+
+    def drawn(node_id: str, attribute: str) -> Any:
+        return page.evaluate(
+            "([id, a]) => { const o = window.network.body.nodes[id].options;"
+            " return a === 'dashes' ? o.shapeProperties.borderDashes : o[a]; }",
+            [node_id, attribute],
+        )
+
+    assert drawn("us-left-jcpoa", "shape") == "ellipse"  # evidence
+    assert drawn("pressure-then-talks", "shape") == "diamond"  # linked premises
+    assert drawn("negotiation-futile", "shape") == "box"
+    assert drawn("jcpoa-brought-relief", "dashes")  # objections are dashed
+    assert not drawn("talks-buy-time", "dashes")  # reasons are solid
+    legend = page.locator("#panel ul.key").inner_text()
+    for word in ("Thesis", "Reason", "Objection", "Rebuttal", "Evidence", "Linked premises"):
+        assert word in legend
+
+
+def test_linked_premises_meet_at_one_junction_that_undercuts_attack(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    edges = page.evaluate("window.network.body.data.edges.get()")
+    pairs = {(e["from"], e["to"]) for e in edges}
+    # the premises feed the junction, the junction supports the conclusion, no premise skips it
+    assert ("pressure-is-strategy", "pressure-then-talks") in pairs
+    assert ("talks-harvest-pressure", "pressure-then-talks") in pairs
+    assert ("pressure-then-talks", "negotiation-futile") in pairs
+    assert ("pressure-is-strategy", "negotiation-futile") not in pairs
+    # the undercut is drawn to the junction (the step), labelled, dashed, with a bar
+    undercut = next(e for e in edges if e["from"] == "resistance-backs-diplomacy")
+    assert undercut["to"] == "pressure-then-talks"
+    assert undercut["label"] == "undercuts"
+    assert undercut["dashes"]
+    assert undercut["arrows"]["to"]["type"] == "bar"
+    page.evaluate("window.argmap.select('pressure-then-talks')")
+    text = panel_text(page)
+    assert "Premises, together (2)" in text
+    assert "Objections (1)" in text
+
+
+def test_permalink_follows_hash_changes(open_page: Any) -> None:
+    page, log = open_page(render_html(debate_graph()))
+    page.evaluate("location.hash = '#oil-exports-rose'")
+    page.wait_for_function(
+        "() => (window.network.getSelectedNodes() || [])[0] === 'oil-exports-rose'"
+    )
+    assert "Oil exports roughly doubled in 2016." in panel_text(page)
+    assert log.errors == []
+
+
+def test_usable_on_a_phone(open_page: Any) -> None:
+    page, log = open_page(render_html(debate_graph()), viewport={"width": 390, "height": 844})
+    wait_outline(page)
+    # nothing is wider than the screen, the map is large enough to use
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    graph = page.locator("#graph").bounding_box()
+    assert graph["width"] >= 380
+    assert graph["height"] >= 400
+    assert page.locator("#legend").get_attribute("open") is None  # does not cover the map
+    # tapping a claim says what is selected on the map and leads to the details
+    click_node(page, "jcpoa-brought-relief")
+    peek = page.locator("#peek")
+    assert peek.is_visible()
+    assert "The JCPOA brought relief" in peek.inner_text()
+    peek.get_by_role("button", name="Details \u2193").click()
+    page.wait_for_timeout(200)
+    panel = page.locator("#panel").bounding_box()
+    assert panel["y"] < 844
+    assert "The JCPOA brought real sanctions relief" in panel_text(page)
+    # every toolbar control can be reached by scrolling the toolbar, none is cut off for good
+    page.locator("#toggle-outline").scroll_into_view_if_needed()
+    assert page.locator("#toggle-outline").is_visible()
+    assert log.errors == []
+
+
+def test_peek_card_is_hidden_on_wide_screens(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    click_node(page, "jcpoa-brought-relief")
+    assert page.locator("#peek").is_hidden()
