@@ -178,6 +178,9 @@ def test_transcripts_match_with_elisions() -> None:
 PROJECT_FILES = ("maps", "examples", "tests/fixtures", "docs", "README.md", "pyproject.toml")
 
 
+RUNS_UNTIL_STOPPED = {"serve"}
+
+
 def _copy_project(into: Path) -> None:
     for name in PROJECT_FILES:
         source = PROJECT / name
@@ -200,8 +203,9 @@ def test_console_examples_run_as_shown(
 
     The lines under a command are what it prints (stdout and stderr together, '...' for lines
     left out); a command must exit 0 unless the next line of the block is ``$ echo $?``. A
-    command other than argmap is not run (it may install things or change the machine), and
-    the rest of its block is skipped, since it may depend on what that command did.
+    command other than argmap is not run (it may install things or change the machine), nor is
+    one that runs until stopped (``argmap serve``); the rest of its block is skipped, since it
+    may depend on what that command did.
     """
     from argmap.cli import cli
 
@@ -216,10 +220,14 @@ def test_console_examples_run_as_shown(
                 assert transcript.shown == [str(status)], transcript
                 continue
             args = shlex.split(transcript.command)
-            if args[0] != "argmap":
+            if args[0] != "argmap" or args[1] in RUNS_UNTIL_STOPPED:
                 break
             done = runner.invoke(
-                cli, args[1:], env={"GITHUB_ACTIONS": None, "NO_COLOR": "1"}, catch_exceptions=False
+                cli,
+                args[1:],
+                prog_name="argmap",
+                env={"GITHUB_ACTIONS": None, "NO_COLOR": "1"},
+                catch_exceptions=False,
             )
             status = done.exit_code
             # stdout and stderr interleaved, as a terminal shows them
