@@ -343,14 +343,17 @@ def is_map_code(code: str) -> bool:
     return setting_for(code).command is None
 
 
-GROUPS = ["Errors in maps", "Warnings about maps", "Writing and importing files"]
+GROUPS = {
+    Severity.ERROR: "Errors in maps",
+    Severity.WARNING: "Warnings about maps",
+    Severity.INFO: "Information about maps",
+}
+OTHER_COMMANDS = "Writing and importing files"
 
 
 def group_of(info: CodeInfo) -> str:
     """The section of ``docs/diagnostics.md`` that documents *info*."""
-    if not is_map_code(info.code):
-        return GROUPS[2]
-    return GROUPS[0] if info.severity is Severity.ERROR else GROUPS[1]
+    return GROUPS[info.severity] if is_map_code(info.code) else OTHER_COMMANDS
 
 
 def _index_row(info: CodeInfo) -> str:
@@ -361,7 +364,7 @@ def _index_row(info: CodeInfo) -> str:
 def diagnostics_page() -> str:
     """The whole text of ``docs/diagnostics.md``."""
     sections = [DIAGNOSTICS_INTRO]
-    for heading in GROUPS:
+    for heading in [*GROUPS.values(), OTHER_COMMANDS]:
         infos = [info for info in CODES.values() if group_of(info) == heading]
         if not infos:
             continue
