@@ -450,7 +450,7 @@
   }
   function showPanel(id) {
     var n = byId.get(id), panel = $('panel');
-    var parts = [crumbs(id), h('p', null, [badge(n)])];
+    var parts = [crumbs(id), ui('p', null, [badge(n)])];
     if (n.side && n.role !== 'thesis') parts[1].appendChild(ui('span', {class: 'muted side', text: n.side === 'pro' ? ' on the thesis\u2019s side' : ' against the thesis'}));
     if (n.type === 'argument') {
       parts.push(ui('h2', {class: 'vh', text: 'Linked premises'}));

@@ -72,6 +72,33 @@ def test_real_map_screenshot(open_page: Any, output_dir: Path) -> None:
     assert log.requests == []
 
 
+@pytest.mark.parametrize(
+    "source", ["maps/iran-us-negotiation.yaml", "examples/09-persian-rtl.yaml"]
+)
+def test_real_maps_read_at_a_glance(open_page: Any, output_dir: Path, source: str) -> None:
+    """The first view of a real map: thesis on top, labels at a readable zoom, no errors."""
+    graph = run([ROOT / source]).maps[0].graph
+    assert graph is not None
+    name = Path(source).stem
+    for label, viewport in (("desktop", (1366, 800)), ("phone", (390, 844))):
+        page, log = open_page(
+            render_html(graph),
+            name=f"{name}-{label}.html",
+            viewport={"width": viewport[0], "height": viewport[1]},
+        )
+        wait_outline(page)
+        page.screenshot(path=str(output_dir / f"{name}-{label}.png"))
+        assert page.evaluate("window.network.getScale()") >= 0.6  # labels readable
+        start = page.evaluate("window.argmap.model.layout.start")
+        box = page.locator("#graph").bounding_box()
+        pos = page.evaluate(
+            "id => window.network.canvasToDOM(window.network.getPositions([id])[id])", start
+        )
+        assert 0 < pos["y"] < box["height"] / 2  # the central thesis is in view, near the top
+        assert 0 < pos["x"] < box["width"]
+        assert log.errors == []
+
+
 def test_click_fills_panel(open_page: Any) -> None:
     page, log = open_page(render_html(debate_graph()))
     click_node(page, "negotiation-futile")
