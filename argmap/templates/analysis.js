@@ -101,51 +101,65 @@
   }
 
   // ---------------------------------------------------------------- grounded, by gates
-  function grounded(model, whatIf, options) {
-    var fw = framework(model, options && options.support), wi = normalise(fw, whatIf);
+  // The gate network of a framework does not depend on the what-if, so it is built once per
+  // model (outputs as flat arrays) and each recompute only copies the counters. Blocks: per
+  // node IN, OUT, hit, safe; per implication component anyIn, allOut, hitDown, safeDown (see
+  // grounded_labels in acceptability.py). An accepted node's IN gate fires from the start and
+  // its OUT gate can never fire, which is the same as cutting the attacks on it.
+  function gateNetwork(fw) {
+    if (fw.gates) return fw.gates;
     var comps = implicationComponents(fw), members = comps.members, component = comps.component;
-    var successors = comps.successors, count = fw.names.length, nc = members.length;
+    var successors = comps.successors, count = fw.names.length, nc = members.length, i, c;
+    var nodeIn = 0, nodeOut = count, hit = 2 * count, safe = 3 * count;
+    var anyIn = 4 * count, allOut = anyIn + nc, hitDown = allOut + nc, safeDown = hitDown + nc;
+    var total = 4 * count + 4 * nc, need = new Int32Array(total).fill(1), lists = [];
+    for (var g = 0; g < total; g++) lists.push([]);
     var predCount = new Int32Array(nc);
     successors.forEach(function (s) { s.forEach(function (d) { predCount[d]++; }); });
-    var need = [], outputs = [];
-    function gate(n) { need.push(n); outputs.push([]); return need.length - 1; }
-    function wire(a, b) { outputs[a].push(b); }
-    var nodeIn = [], nodeOut = [], hit = [], safe = [], anyIn = [], allOut = [], hitDown = [], safeDown = [];
-    var directCount = new Int32Array(count), i, c;
-    fw.attacks.forEach(function (a) { directCount[a[1]]++; });
-    for (i = 0; i < count; i++) nodeIn.push(gate(1));
-    for (i = 0; i < count; i++) nodeOut.push(gate(1));
-    for (c = 0; c < nc; c++) anyIn.push(gate(1));
-    for (c = 0; c < nc; c++) allOut.push(gate(members[c].length + predCount[c]));
-    for (i = 0; i < count; i++) hit.push(gate(1));
-    for (i = 0; i < count; i++) safe.push(gate(wi.rejected.has(fw.names[i]) ? NEVER : directCount[i]));
-    for (c = 0; c < nc; c++) hitDown.push(gate(1));
-    for (c = 0; c < nc; c++) safeDown.push(gate(members[c].length + successors[c].length));
+    var attacked = new Int32Array(count);
+    fw.attacks.forEach(function (a) { attacked[a[1]]++; });
+    for (i = 0; i < count; i++) need[safe + i] = attacked[i];
     for (c = 0; c < nc; c++) {
-      members[c].forEach(function (n) {
-        wire(nodeIn[n], anyIn[c]); wire(nodeOut[n], allOut[c]);
-        wire(hit[n], hitDown[c]); wire(safe[n], safeDown[c]);
-        if (!wi.accepted.has(fw.names[n])) { wire(safeDown[c], nodeIn[n]); wire(hitDown[c], nodeOut[n]); }
-      });
-      successors[c].forEach(function (d) {
-        wire(anyIn[c], anyIn[d]); wire(allOut[c], allOut[d]);
-        wire(hitDown[d], hitDown[c]); wire(safeDown[d], safeDown[c]);
-      });
+      need[allOut + c] = members[c].length + predCount[c];
+      need[safeDown + c] = members[c].length + successors[c].length;
+      for (var m = 0; m < members[c].length; m++) {
+        i = members[c][m];
+        lists[nodeIn + i].push(anyIn + c); lists[nodeOut + i].push(allOut + c);
+        lists[hit + i].push(hitDown + c); lists[safe + i].push(safeDown + c);
+        lists[safeDown + c].push(nodeIn + i); lists[hitDown + c].push(nodeOut + i);
+      }
+      for (var k = 0; k < successors[c].length; k++) {
+        var d = successors[c][k];
+        lists[anyIn + c].push(anyIn + d); lists[allOut + c].push(allOut + d);
+        lists[hitDown + d].push(hitDown + c); lists[safeDown + d].push(safeDown + c);
+      }
     }
-    fw.attacks.forEach(function (a) { wire(anyIn[component[a[0]]], hit[a[1]]); wire(allOut[component[a[0]]], safe[a[1]]); });
-    var queue = [], fired = new Uint8Array(need.length), g;
-    for (g = 0; g < need.length; g++) if (need[g] === 0) queue.push(g);
-    wi.accepted.forEach(function (id) { queue.push(nodeIn[fw.index.get(id)]); });
-    wi.rejected.forEach(function (id) { queue.push(hit[fw.index.get(id)]); });
-    for (var head = 0; head < queue.length; head++) {
+    fw.attacks.forEach(function (a) { lists[anyIn + component[a[0]]].push(hit + a[1]); lists[allOut + component[a[0]]].push(safe + a[1]); });
+    var start = new Int32Array(total + 1), size = 0;
+    for (g = 0; g < total; g++) { start[g] = size; size += lists[g].length; }
+    start[total] = size;
+    var wires = new Int32Array(size);
+    for (g = 0; g < total; g++) wires.set(lists[g], start[g]);
+    fw.gates = {need: need, start: start, wires: wires, count: count};
+    return fw.gates;
+  }
+
+  function grounded(model, whatIf, options) {
+    var fw = framework(model, options && options.support), wi = normalise(fw, whatIf);
+    var net = gateNetwork(fw), count = net.count, need = net.need.slice(), start = net.start, wires = net.wires;
+    var queue = new Int32Array(need.length + 2 * count), tail = 0, g, i;
+    wi.accepted.forEach(function (id) { var n = fw.index.get(id); need[count + n] = NEVER; queue[tail++] = n; });
+    wi.rejected.forEach(function (id) { var n = fw.index.get(id); need[3 * count + n] = NEVER; queue[tail++] = 2 * count + n; });
+    for (g = 0; g < need.length; g++) if (need[g] === 0) queue[tail++] = g;
+    var fired = new Uint8Array(need.length);
+    for (var head = 0; head < tail; head++) {
       g = queue[head];
       if (fired[g]) continue;
       fired[g] = 1;
-      var outs = outputs[g];
-      for (var k = 0; k < outs.length; k++) if (--need[outs[k]] === 0) queue.push(outs[k]);
+      for (var k = start[g], end = start[g + 1]; k < end; k++) if (--need[wires[k]] === 0) queue[tail++] = wires[k];
     }
     var labels = {};
-    for (i = 0; i < count; i++) labels[fw.names[i]] = fired[nodeIn[i]] ? 'IN' : fired[nodeOut[i]] ? 'OUT' : 'UNDEC';
+    for (i = 0; i < count; i++) labels[fw.names[i]] = fired[i] ? 'IN' : fired[count + i] ? 'OUT' : 'UNDEC';
     return {labels: labels, support: fw.support,
       whatIf: {rejected: Array.from(wi.rejected), accepted: Array.from(wi.accepted)}};
   }

@@ -1,0 +1,159 @@
+"""Benchmark acceptability: `argmap analyze` and the page's what-if recompute, by map size.
+
+Usage: python bench/bench_acceptability.py [--sizes 1000 10000] [--repeat 5] [--no-browser]
+
+Per size: the wall and CPU time of `argmap analyze MAP` (grounded, and dfquad) as a user runs it
+(a fresh process, start-up and loading the map included), an in-process split (grounded labels
+alone, labels with explanations for every claim, DF-QuAD), and the time analysis.js takes in
+headless Chromium to recompute labels and strengths after a what-if (cold: the first call,
+which also indexes the model; warm: the next ones, which is what a click costs). Medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import make_map
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def timed_command(command: list[str], repeat: int) -> tuple[float, float]:
+    """Median wall and CPU time (user + system) of *command* in a fresh process."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def timed_call(function: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def in_process(graph: Any, repeat: int) -> dict[str, float]:
+    from argmap.acceptability import (
+        bipolar_framework,
+        dfquad_strengths,
+        grounded_labels,
+        grounded_verdicts,
+    )
+
+    framework = bipolar_framework(graph)
+    return {
+        "framework": timed_call(lambda: bipolar_framework(graph), repeat),
+        "grounded labels": timed_call(lambda: grounded_labels(framework), repeat),
+        "labels + explanations": timed_call(lambda: grounded_verdicts(framework), repeat),
+        "dfquad": timed_call(lambda: dfquad_strengths(framework), repeat),
+    }
+
+
+JS_RECOMPUTE = """([model, rounds]) => {
+  const A = window.ArgmapAnalysis, ids = model.nodes.map(n => n.id), times = [];
+  for (let i = 0; i < rounds; i++) {
+    const whatIf = {rejected: [ids[(i * 7919) % ids.length]],
+                    accepted: [ids[(i * 104729) % ids.length]]};
+    const t = performance.now();
+    const g = A.grounded(model, whatIf);
+    A.dfquad(model, whatIf);
+    A.explain(model, g, ids[0]);
+    times.push(performance.now() - t);
+  }
+  return times;
+}"""
+
+
+def browser_recompute(graph: Any, repeat: int, folder: Path) -> tuple[float, float]:
+    """Cold (first call, on a fresh copy of the model) and warm median recompute, in ms."""
+    from playwright.sync_api import sync_playwright
+
+    from argmap.render import build_view_model, render_html
+    from argmap.schema import ArgumentMap
+
+    small = ArgumentMap.model_validate(
+        {"argmap": 1, "title": "Engine", "claims": {"t": {"text": "T."}}}
+    )
+    from argmap.graph import build_graph
+
+    page_path = folder / "engine.html"
+    page_path.write_text(render_html(build_graph(small)), encoding="utf-8")
+    model = build_view_model(graph)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True
+        )
+        page = browser.new_page()
+        page.goto(page_path.as_uri())
+        page.wait_for_function("typeof window.ArgmapAnalysis === 'object'")
+        colds, warms = [], []
+        for _ in range(repeat):
+            times = page.evaluate(JS_RECOMPUTE, [model, 6])
+            colds.append(times[0])
+            warms.extend(times[1:])
+        browser.close()
+    return statistics.median(colds), statistics.median(warms)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-browser", action="store_true")
+    options = parser.parse_args()
+    from argmap.graph import build_graph
+    from argmap.pipeline import load
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for size in options.sizes:
+            path = folder / f"synthetic-{size}.yaml"
+            path.write_text(yaml.safe_dump(make_map(size), sort_keys=False), encoding="utf-8")
+            argument_map, _ = load(path)
+            assert argument_map is not None
+            graph = build_graph(argument_map)
+            nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+            print(f"## {size} claims ({nodes} nodes, {edges} edges)")
+            for semantics in ("grounded", "dfquad"):
+                command = ["argmap", "analyze", str(path), "--semantics", semantics]
+                wall, cpu = timed_command(command, options.repeat)
+                print(f"argmap analyze --semantics {semantics}: wall {wall:.2f} s, cpu {cpu:.2f} s")
+            for stage, seconds in in_process(graph, options.repeat).items():
+                print(f"  in-process {stage}: {seconds * 1000:.0f} ms")
+            if not options.no_browser:
+                cold, warm = browser_recompute(graph, options.repeat, folder)
+                print(
+                    "analysis.js recompute (grounded + dfquad + explain):"
+                    f" cold {cold:.0f} ms, warm {warm:.0f} ms"
+                )
+
+
+if __name__ == "__main__":
+    main()
