@@ -160,3 +160,35 @@ def test_engine_reports_an_undecided_cycle_and_a_rejection_in_words(engine: Any)
         "IN: every attacker is OUT (y).",
         "OUT: rejected in the what-if.",
     ]
+
+
+def test_a_student_switches_on_acceptability_and_asks_what_if(open_page: Any) -> None:
+    """The real engine behind the page's overlay: badge, strength bar, explanation, what-if."""
+    from tests.browser.test_page import click_node, panel_text
+
+    (graph,) = [m.graph for m in run([ROOT / "examples" / "03-rebuttals.yaml"]).maps]
+    assert graph is not None
+    page, log = open_page(render_html(graph))
+    page.check("#accept-toggle")
+    label = page.evaluate("window.network.body.data.nodes.get('ban-phones').label")
+    assert label.startswith("\u2718 OUT")
+    click_node(page, "ban-phones")
+    text = panel_text(page)
+    assert "OUT because attacked by phones-useful-for-learning, which is IN." in text
+    # school-devices 0.5 - 0.5 * 0.5 = 0.25; phones-useful 0.5 - 0.5 * 0.25 = 0.375; the thesis
+    # has support 0.5 > attack 0.375: 0.5 + 0.5 * 0.125 = 0.5625
+    assert "Strength 0.56" in text
+    page.get_by_role("button", name="Reject").click()  # what if the thesis is rejected?
+    click_node(page, "not-enough-devices")
+    page.get_by_role("button", name="Reject").click()
+    text = panel_text(page)
+    assert "OUT: rejected in the what-if." in text
+    # not-enough-devices IN -> OUT, school-devices OUT -> IN, phones-useful IN -> OUT; the thesis
+    # and its reason stay OUT (rejected, and a reason for a rejected claim)
+    assert "What changed (3)" in text
+    label = page.evaluate("window.network.body.data.nodes.get('school-devices-do-that').label")
+    assert label.startswith("\u2714 IN")
+    page.get_by_role("button", name="Reset what-if").click()
+    label = page.evaluate("window.network.body.data.nodes.get('school-devices-do-that').label")
+    assert label.startswith("\u2718 OUT")
+    assert log.errors == []
