@@ -224,7 +224,10 @@ def _yes_no(value: bool | None) -> str:
 def _cells(analysis: Analysis, row: dict[str, Any]) -> list[str]:
     name = row["id"] + (" (argument)" if row["type"] == "argument" else "")
     if analysis.semantics == "grounded":
-        defended = [f"{d} (against {a})" for a, d in row["defended_by"].items()]
+        defended = [
+            f"{'the what-if' if d == '(rejected)' else d} (against {a})"
+            for a, d in row["defended_by"].items()
+        ]
         return [name, row["label"], ", ".join(defended) or "-", row["why"]]
     if analysis.semantics == "dfquad":
         return [name] + [f"{row[k]:.3f}" for k in ("strength", "base", "attack", "support")]
