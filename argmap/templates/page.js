@@ -65,7 +65,8 @@
     objection: grp('#FBE3D6', '#D55E00', [7, 4], 2.5),
     rebuttal: grp('#F4E3EE', '#A4497F', [3, 3], 2.5),
     undercut: grp('#FBE3D6', '#D55E00', [7, 4], 2.5),
-    evidence: grp('#FFF3D1', '#B07800', false, 2, {shape: 'ellipse', widthConstraint: {minimum: 110}}),
+    // Evidence is a pill (a box with round ends): as distinct as an ellipse, without an ellipse's extra width.
+    evidence: grp('#FFF3D1', '#B07800', false, 2, {shapeProperties: {borderDashes: false, borderRadius: 22}}),
     claim: grp('#EEF0F2', '#7D8790', false, 1.5),
     argument: {shape: 'diamond', size: 11, borderWidth: 2.5, borderWidthSelected: 4,
       color: {background: '#FFFFFF', border: '#007A5A', highlight: {background: '#FFF7CC', border: '#007A5A'},
@@ -171,7 +172,8 @@
     if (n.type === 'argument') return acceptPrefix(n.id) + clip(n.label && n.label !== n.text ? n.label : 'together', 40);
     var r = role(n), top = r.mark + ' ' + r.name.toUpperCase(), sp = speakerName(n);
     if (RTL) top = '\u200E' + top;  // a left-to-right mark keeps "+ REASON" in English order on a right-to-left canvas
-    if (sp) top += ' \u00B7 ' + clip(sp, 26);
+    // The first line is no wider than the wrapped text below it, so neighbours never overlap.
+    if (sp) top += ' \u00B7 ' + clip(sp, Math.max(9, 25 - top.length));
     var lab = acceptPrefix(n.id) + top + '\n' + wrap(clip(n.label, 90), n.role === 'thesis' ? 22 : 21);
     if (collapsed.has(n.id)) lab += '\n\u25B8 ' + hiddenCount(n.id) + ' more below';
     return lab;
@@ -288,7 +290,7 @@
     interaction: {hover: !BIG, tooltipDelay: 250, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false,
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
     nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 18, color: '#1B1F24', multi: false},
-      widthConstraint: {minimum: 120}, borderWidth: 2, labelHighlightBold: false,
+      widthConstraint: {minimum: 120, maximum: 236}, borderWidth: 2, labelHighlightBold: false,
       shapeProperties: {borderRadius: 6}, chosen: true},
     edges: {smooth: false, width: 2, selectionWidth: 1.5, arrowStrikethrough: false,
       color: {color: SUPPORT, highlight: SUPPORT, hover: SUPPORT, inherit: false},

@@ -517,13 +517,15 @@ def test_roles_are_shown_by_shape_and_text_not_colour_alone(open_page: Any) -> N
     def drawn(node_id: str, attribute: str) -> Any:
         return page.evaluate(
             "([id, a]) => { const o = window.network.body.nodes[id].options;"
-            " return a === 'dashes' ? o.shapeProperties.borderDashes : o[a]; }",
+            " return a === 'dashes' ? o.shapeProperties.borderDashes"
+            " : a === 'radius' ? o.shapeProperties.borderRadius : o[a]; }",
             [node_id, attribute],
         )
 
-    assert drawn("us-left-jcpoa", "shape") == "ellipse"  # evidence
+    assert drawn("us-left-jcpoa", "radius") >= 15  # evidence: a pill
     assert drawn("pressure-then-talks", "shape") == "diamond"  # linked premises
     assert drawn("negotiation-futile", "shape") == "box"
+    assert drawn("talks-buy-time", "radius") < 10
     assert drawn("jcpoa-brought-relief", "dashes")  # objections are dashed
     assert not drawn("talks-buy-time", "dashes")  # reasons are solid
     legend = page.locator("#panel ul.key").inner_text()
@@ -591,3 +593,17 @@ def test_peek_card_is_hidden_on_wide_screens(open_page: Any) -> None:
     page, _ = open_page(render_html(debate_graph()))
     click_node(page, "jcpoa-brought-relief")
     assert page.locator("#peek").is_hidden()
+
+
+def test_hiding_the_outline_gives_the_map_the_room(open_page: Any) -> None:
+    page, _ = open_page(render_html(debate_graph()))
+    before = page.locator("#graph").bounding_box()["width"]
+    page.click("#toggle-outline")
+    assert page.locator("#toggle-outline").get_attribute("aria-expanded") == "false"
+    assert page.locator("#outline-pane").is_hidden()
+    after = page.locator("#graph").bounding_box()
+    assert after["width"] > before + 100
+    assert after["x"] + after["width"] <= 1400
+    page.click("#fit", timeout=3000)  # the map's own buttons stay on screen
+    page.click("#toggle-outline")
+    assert page.locator("#outline-pane").is_visible()
