@@ -352,14 +352,15 @@ def export_command(map_path: Path, fmt: str, output: str) -> None:
     default="auto",
     show_default=True,
     type=click.Choice(
-        ["auto", "aif", "kialo", "argdown", "argdown-json", "json"], case_sensitive=False
+        ["auto", "aif", "ova", "sadface", "kialo", "argdown", "argdown-json", "json"],
+        case_sensitive=False,
     ),
     help="The file's format; 'auto' guesses from its content.",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="Map file to write, or '-'.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 def import_command(file: Path, fmt: str, output: str, force: bool) -> None:
-    """Import an AIF (AIFdb, OVA), Kialo, Argdown-JSON or argmap-JSON file as a YAML map."""
+    """Import an AIF (AIFdb, OVA), SADFace, Kialo, Argdown-JSON or argmap-JSON file as a map."""
     from argmap.diagnostics import Severity
     from argmap.exchange import dump_map, import_map
 

@@ -164,6 +164,61 @@ def test_aif_edges_to_unknown_nodes_are_reported() -> None:
     assert list(data["claims"]) == ["a"]
 
 
+# -- SADFace (read by the AIF importer) ----------------------------------------------------------
+
+
+def test_sadface_atoms_schemes_and_metadata(tmp_path: Path) -> None:
+    def node(nid: str, kind: str, **fields: str) -> dict[str, Any]:
+        return {"id": nid, "type": kind, "metadata": {}, **fields}
+
+    def edge(source: str, target: str) -> dict[str, str]:
+        return {"id": f"{source}>{target}", "source_id": source, "target_id": target}
+
+    document = {
+        "metadata": {"core": {"title": "Bikes", "description": "Helmets for cyclists."}},
+        "nodes": [
+            node("6f1c2a3e-0000-4000-8000-000000000001", "atom", text="Helmets should be law."),
+            node("6f1c2a3e-0000-4000-8000-000000000002", "atom", text="Helmets save lives."),
+            node("6f1c2a3e-0000-4000-8000-000000000003", "atom", text="Fewer people would cycle."),
+            node("s1", "scheme", name="support"),
+            node("s2", "scheme", name="conflict"),
+            node("s3", "scheme", name="Argument from consequences"),
+        ],
+        "edges": [
+            edge("6f1c2a3e-0000-4000-8000-000000000002", "s1"),
+            edge("s1", "6f1c2a3e-0000-4000-8000-000000000001"),
+            edge("6f1c2a3e-0000-4000-8000-000000000003", "s2"),
+            edge("s2", "6f1c2a3e-0000-4000-8000-000000000001"),
+            edge("6f1c2a3e-0000-4000-8000-000000000003", "s3"),
+            edge("s3", "6f1c2a3e-0000-4000-8000-000000000002"),
+        ],
+        "resources": [],
+    }
+    data, problems = import_map(json.dumps(document), "sadface", "bikes.json")
+    assert problems == []
+    assert (data["title"], data["summary"]) == ("Bikes", "Helmets for cyclists.")
+    claims = data["claims"]
+    assert claims["helmets-should-law"]["kind"] == "thesis"
+    assert claims["helmets-save-lives"]["supports"] == ["helmets-should-law"]
+    # a named scheme with one premise is still a plain support in argmap
+    assert claims["fewer-people-would-cycle"]["attacks"] == ["helmets-should-law"]
+    assert claims["fewer-people-would-cycle"]["supports"] == ["helmets-save-lives"]
+    assert detect_format(json.dumps(document), "bikes.json") == "aif"
+    validated(data, tmp_path)
+
+
+@needs_external
+def test_real_sadface_file(tmp_path: Path) -> None:
+    path = EXTERNAL / "sadface" / "sadface-hangback.json"
+    data, problems = import_map(path.read_text(encoding="utf-8"), "auto", str(path))
+    assert problems == []
+    assert data["title"] == "Hangback Example"
+    assert len(data["claims"]) == 4
+    [argument] = data["arguments"].values()
+    assert len(argument["premises"]) == 2
+    validated(data, tmp_path)
+
+
 # -- Kialo -------------------------------------------------------------------------------------
 
 

@@ -95,7 +95,7 @@ EXPORTERS: dict[str, ExportFormat] = {
 IMPORTERS: dict[str, ImportFormat] = {
     f.name: f
     for f in (
-        ImportFormat("aif", import_aif, (".json",), "AIF JSON from AIFdb or OVA"),
+        ImportFormat("aif", import_aif, (".json",), "AIF JSON from AIFdb or OVA, and SADFace"),
         ImportFormat("kialo", import_kialo, (".txt",), "Kialo discussion export (.txt)"),
         ImportFormat(
             "argdown-json", import_argdown_json, (".json",), "Argdown JSON (`argdown json`)"
@@ -103,7 +103,13 @@ IMPORTERS: dict[str, ImportFormat] = {
         ImportFormat("json", import_json, (".json",), "argmap's own node-link JSON"),
     )
 }
-_ALIASES = {"argdown": "argdown-json", "ova": "aif", "md": "outline", "markdown": "outline"}
+_ALIASES = {
+    "argdown": "argdown-json",
+    "ova": "aif",
+    "sadface": "aif",
+    "md": "outline",
+    "markdown": "outline",
+}
 
 
 def canonical_format(name: str) -> str:

@@ -48,6 +48,9 @@ __all__ = ["export_aif", "import_aif"]
 _DEFAULT_INFERENCE = "Default Inference"
 _DEFAULT_CONFLICT = "Default Conflict"
 _KNOWN_SKIPPED = {"TA"}
+# SADFace scheme names that mean a conflict; any other scheme is an inference (RA)
+_SADFACE_CONFLICTS = {"conflict", "attack", "rebuttal", "rebut", "undercut", "undercutter"}
+_UUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 _NODE_ID_AT = re.compile(r'"(?:nodeID|id)"\s*:\s*"?([^",}\s]+)')
 
 
@@ -133,9 +136,31 @@ def _endpoint(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _type_and_text(node: dict[str, Any]) -> tuple[str, str]:
+    """A node's AIF type and text; SADFace's atoms are I-nodes, its schemes RA- or CA-nodes.
+
+    >>> _type_and_text({"type": "scheme", "name": "conflict"})
+    ('CA', 'Default Conflict')
+    >>> _type_and_text({"type": "atom", "text": "Tea is best."})
+    ('I', 'Tea is best.')
+    """
+    kind = str(node.get("type", "")).upper()
+    text = str(node.get("text") or "")
+    if kind == "ATOM":
+        return "I", text
+    if kind == "SCHEME":
+        name = str(node.get("name") or "").strip()
+        if name.lower() in _SADFACE_CONFLICTS:
+            return "CA", _DEFAULT_CONFLICT
+        return "RA", _DEFAULT_INFERENCE if name.lower() in ("", "support") else name
+    return kind, text
+
+
 def _readable_id(node_id: str) -> str | None:
-    """AIFdb's numeric ids make poor claim ids; readable ones (from argmap) are kept."""
-    return None if node_id.isdigit() or ":" in node_id else node_id
+    """AIFdb's numeric ids and SADFace's UUIDs make poor claim ids; readable ones are kept."""
+    if node_id.isdigit() or ":" in node_id or _UUID.fullmatch(node_id):
+        return None
+    return node_id
 
 
 class _At(TypedDict):
@@ -193,6 +218,7 @@ class _AifReader:
         data = self.parse()
         if data is None:
             return
+        self.sadface_metadata(data)
         self.positions = _node_positions(self.text)
         order: list[str] = []
         for node in data["nodes"]:
@@ -202,14 +228,13 @@ class _AifReader:
                     Severity.WARNING, "import-dropped", "a node without a nodeID was skipped"
                 )
                 continue
-            self.types[nid] = str(node.get("type", "")).upper()
-            self.texts[nid] = str(node.get("text") or "")
+            self.types[nid], self.texts[nid] = _type_and_text(node)
             order.append(nid)
         for e in data.get("edges") or []:
             if not isinstance(e, dict):
                 continue
-            u = _endpoint(e.get("fromID", e.get("from")))
-            v = _endpoint(e.get("toID", e.get("to")))
+            u = _endpoint(e.get("fromID", e.get("from", e.get("source_id"))))
+            v = _endpoint(e.get("toID", e.get("to", e.get("target_id"))))
             if u in self.types and v in self.types:
                 self.succ[u].append(v)
                 self.pred[v].append(u)
@@ -231,6 +256,17 @@ class _AifReader:
         self.anchors(order, persons)
         self.unknown(order)
         self.b.mark_theses()
+
+    def sadface_metadata(self, data: dict[str, Any]) -> None:
+        """SADFace keeps the title and description under ``metadata.core``."""
+        metadata = data.get("metadata")
+        core = metadata.get("core") if isinstance(metadata, dict) else None
+        if not isinstance(core, dict):
+            return
+        if isinstance(core.get("title"), str) and core["title"].strip():
+            self.b.title = core["title"].strip()
+        if isinstance(core.get("description"), str) and core["description"].strip():
+            self.b.summary = core["description"].strip()
 
     def claims(self, order: list[str]) -> None:
         for nid in order:
