@@ -42,7 +42,7 @@ import networkx as nx
 
 __all__ = ["LAYER_GAP", "PAGE_ASPECT", "SLOT_WIDTH", "Layout", "layered_layout"]
 
-SLOT_WIDTH = 250
+SLOT_WIDTH = 260
 """Horizontal distance between two neighbouring leaves, in canvas pixels."""
 
 LAYER_GAP = 180
@@ -158,8 +158,9 @@ def layered_layout(
         trees.append(tree)
 
     tree_of = {node: i for i, tree in enumerate(trees) for node in tree.order}
-    packing = _clash_first(trees, _tree_links(graph, tree_of, len(trees)))
-    offsets = _pack_rows(trees, packing, aspect)
+    links = _tree_links(graph, tree_of, len(trees))
+    packing = _clash_first(trees, links)
+    offsets = _pack_rows(trees, packing, links, aspect)
 
     sign = -1 if rtl else 1
     positions: dict[Any, tuple[int, int]] = {}
@@ -246,30 +247,30 @@ def _clash_first(trees: list[_Tree], links: list[dict[int, int]]) -> list[int]:
 
 
 def _pack_rows(
-    trees: list[_Tree], packing: list[int], aspect: float
+    trees: list[_Tree], packing: list[int], links: list[dict[int, int]], aspect: float
 ) -> dict[int, tuple[float, int]]:
     """Place whole trees in rows so the map's outline is roughly page-shaped.
 
-    Tries each number of rows, fills rows in ``packing`` order up to an even share of the total
-    width, and keeps the arrangement that a page of ``aspect`` (width / height) shows largest.
+    Tries row widths (each width a run of consecutive trees can have, or even shares of the
+    total when there are many trees), fills rows in ``packing`` order up to that width, and keeps
+    the arrangement that a page of ``aspect`` (width / height) shows largest, fewer rows first;
+    links between trees cost for each row they cross, so linked trees share a row when they can.
     In each row the first tree sits in the middle and the next ones alternate around it, so the
     central clash stays together. Returns tree -> (x offset in slots, y of its top in pixels).
     """
-    total = sum(trees[i].leaves + 1 for i in packing)
-    best: tuple[float, list[list[int]]] | None = None
-    for count in range(1, len(packing) + 1):
-        rows = _fill_rows(trees, packing, total / count)
+    best: tuple[float, int, list[list[int]]] | None = None
+    for limit in _row_limits(trees, packing):
+        rows = _fill_rows(trees, packing, limit)
         width = max(sum(trees[i].leaves + 1 for i in row) for row in rows) * SLOT_WIDTH
         height = sum(_row_layers(trees, row) + 1 for row in rows) * LAYER_GAP
-        score = max(width / aspect, height)
-        if best is None or score < best[0]:
-            best = (score, rows)
-        if len(rows) == len(packing):
-            break
+        span = _link_span(rows, links) * LAYER_GAP * _LINK_SPAN_COST
+        candidate = (max(width / aspect, height) + span, len(rows), rows)
+        if best is None or candidate[:2] < best[:2]:
+            best = candidate
     assert best is not None or not packing
     offsets: dict[int, tuple[float, int]] = {}
     top = 0
-    for row in best[1] if best else []:
+    for row in best[2] if best else []:
         arranged: list[int] = []
         for k, tree in enumerate(row):  # middle out: 0 -> [0], 1 -> [1, 0], 2 -> [1, 0, 2]...
             if k % 2:
@@ -283,6 +284,35 @@ def _pack_rows(
             x += trees[tree].leaves + 1
         top += (_row_layers(trees, row) + 1) * LAYER_GAP
     return offsets
+
+
+_LINK_SPAN_COST = 0.25
+"""Cost, in layers of height, of one link between trees that crosses one row."""
+
+
+def _link_span(rows: list[list[int]], links: list[dict[int, int]]) -> int:
+    row_of = {tree: r for r, row in enumerate(rows) for tree in row}
+    return sum(
+        count * abs(row_of[a] - row_of[b]) for a in row_of for b, count in links[a].items() if a < b
+    )
+
+
+_EXACT_PACKING_LIMIT = 40
+"""Up to this many trees every row width is tried (O(t^3)); above it, even shares (O(t^2))."""
+
+
+def _row_limits(trees: list[_Tree], packing: list[int]) -> list[float]:
+    widths = [trees[i].leaves + 1 for i in packing]
+    if len(widths) <= _EXACT_PACKING_LIMIT:
+        limits: set[float] = set()
+        for start in range(len(widths)):
+            run = 0
+            for width in widths[start:]:
+                run += width
+                limits.add(run)
+        return sorted(limits)
+    total = sum(widths)
+    return [total / count for count in range(1, len(widths) + 1)]
 
 
 def _fill_rows(trees: list[_Tree], packing: list[int], limit: float) -> list[list[int]]:

@@ -172,9 +172,9 @@
     if (n.type === 'argument') return acceptPrefix(n.id) + clip(n.label && n.label !== n.text ? n.label : 'together', 40);
     var r = role(n), top = r.mark + ' ' + r.name.toUpperCase(), sp = speakerName(n);
     if (RTL) top = '\u200E' + top;  // a left-to-right mark keeps "+ REASON" in English order on a right-to-left canvas
-    // The first line is no wider than the wrapped text below it, so neighbours never overlap.
-    if (sp) top += ' \u00B7 ' + clip(sp, Math.max(9, 25 - top.length));
     var lab = acceptPrefix(n.id) + top + '\n' + wrap(clip(n.label, 90), n.role === 'thesis' ? 22 : 21);
+    // Who said it goes last, on its own line, so no line is wider than the wrapped text.
+    if (sp) lab += '\n\u2014 ' + clip(sp, 20);
     if (collapsed.has(n.id)) lab += '\n\u25B8 ' + hiddenCount(n.id) + ' more below';
     return lab;
   }
@@ -290,7 +290,7 @@
     interaction: {hover: !BIG, tooltipDelay: 250, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false,
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
     nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 18, color: '#1B1F24', multi: false},
-      widthConstraint: {minimum: 120, maximum: 236}, borderWidth: 2, labelHighlightBold: false,
+      widthConstraint: {minimum: 120}, borderWidth: 2, labelHighlightBold: false,
       shapeProperties: {borderRadius: 6}, chosen: true},
     edges: {smooth: false, width: 2, selectionWidth: 1.5, arrowStrikethrough: false,
       color: {color: SUPPORT, highlight: SUPPORT, hover: SUPPORT, inherit: false},
