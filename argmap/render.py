@@ -152,9 +152,13 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
         attrs = graph.nodes[node_id]
         item: dict[str, Any] = {"id": str(node_id)}
         for key in _NODE_FIELDS:
-            value = _plain(attrs.get(key))
-            if value is None or (key == "tags" and not value):
+            value = attrs.get(key)
+            if value is None:
                 continue
+            if type(value) is not str:
+                value = _plain(value)
+                if value is None or (key == "tags" and not value):
+                    continue
             item[key] = value
         item.setdefault("type", "claim")
         item.setdefault("kind", "argument" if item["type"] == "argument" else "claim")
