@@ -31,7 +31,9 @@ single empty extension (``[frozenset()]``).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+import time
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, TypeAlias
 
@@ -40,9 +42,13 @@ import networkx as nx
 __all__ = [
     "SEMANTICS",
     "AttackFramework",
+    "Enumeration",
     "Label",
+    "LabelReason",
     "complete_extensions",
     "credulously_accepted",
+    "enumerate_extensions",
+    "explain_label",
     "extension_labelling",
     "grounded_extension",
     "grounded_labelling",
@@ -175,6 +181,116 @@ def extension_labelling(
     }
 
 
+@dataclass(frozen=True)
+class LabelReason:
+    """What decides an argument's label in a complete labelling.
+
+    - IN: ``defenders`` are the IN arguments attacking its attackers (every attacker is OUT).
+    - OUT: ``in_attackers`` are its IN attackers (one suffices).
+    - UNDEC: ``undecided_attackers`` are its UNDEC attackers (none is IN, not all are OUT), and
+      ``cycle`` is a cycle of UNDEC arguments, each attacking the next, that the argument is on
+      or is attacked from (through UNDEC arguments): every UNDEC argument of a complete
+      labelling has an UNDEC attacker, so walking back along them must close a cycle.
+
+    Arguments appear in the framework's node order, so explanations are deterministic.
+    """
+
+    argument: Hashable
+    label: Label
+    in_attackers: tuple[Hashable, ...] = ()
+    undecided_attackers: tuple[Hashable, ...] = ()
+    defenders: tuple[Hashable, ...] = ()
+    cycle: tuple[Hashable, ...] = ()
+
+
+def _undecided_cycle(
+    af: AttackFramework, labelling: Mapping[Hashable, Label], argument: Hashable
+) -> tuple[Hashable, ...]:
+    """Walk back along first UNDEC attackers from ``argument`` until an argument repeats."""
+    seen: dict[Hashable, int] = {}
+    path: list[Hashable] = []
+    current = argument
+    while current not in seen:
+        seen[current] = len(path)
+        path.append(current)
+        attacker = next((b for b in af.pred[current] if labelling[b] is Label.UNDEC), None)
+        if attacker is None:  # not a complete labelling: no cycle to show
+            return ()
+        current = attacker
+    # path runs against the attacks; the cycle is its tail from the repeated argument, reversed.
+    return tuple(reversed(path[seen[current] :]))
+
+
+def explain_label(
+    af: AttackFramework, labelling: Mapping[Hashable, Label], argument: Hashable
+) -> LabelReason:
+    """Explain the label of ``argument`` in a complete ``labelling`` (e.g. the grounded one).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> af = nx.DiGraph([("a", "b"), ("b", "c"), ("d", "e"), ("e", "d"), ("e", "f")])
+    >>> lab = grounded_labelling(af)
+    >>> explain_label(af, lab, "b").in_attackers
+    ('a',)
+    >>> explain_label(af, lab, "c").defenders
+    ('a',)
+    >>> reason = explain_label(af, lab, "f")
+    >>> str(reason.label), reason.undecided_attackers, reason.cycle
+    ('UNDEC', ('e',), ('d', 'e'))
+    """
+    _check_argument(af, argument)
+    label = labelling[argument]
+    attackers = list(af.pred[argument])
+    if label is Label.OUT:
+        in_attackers = tuple(b for b in attackers if labelling[b] is Label.IN)
+        return LabelReason(argument, label, in_attackers=in_attackers)
+    if label is Label.IN:
+        defenders = dict.fromkeys(
+            c for b in attackers for c in af.pred[b] if labelling[c] is Label.IN
+        )
+        return LabelReason(argument, label, defenders=tuple(sorted(defenders, key=_position(af))))
+    undecided = tuple(b for b in attackers if labelling[b] is Label.UNDEC)
+    return LabelReason(
+        argument,
+        label,
+        undecided_attackers=undecided,
+        cycle=_undecided_cycle(af, labelling, argument),
+    )
+
+
+def _position(af: AttackFramework) -> Callable[[Hashable], int]:
+    """A sort key putting arguments in the framework's node order."""
+    return {name: i for i, name in enumerate(af.nodes)}.__getitem__
+
+
+class _BudgetExhausted(Exception):
+    """Raised inside a search when its step or time budget is spent."""
+
+    def __init__(self, reason: Literal["steps", "time"]) -> None:
+        super().__init__(reason)
+        self.reason: Literal["steps", "time"] = reason
+
+
+class _Budget:
+    """Counts search decisions and checks the clock; raises :class:`_BudgetExhausted`."""
+
+    __slots__ = ("deadline", "max_steps", "steps")
+
+    def __init__(self, max_steps: int | None, seconds: float | None) -> None:
+        self.steps = 0
+        self.max_steps = max_steps
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+
+    def spend(self) -> None:
+        self.steps += 1
+        if self.max_steps is not None and self.steps > self.max_steps:
+            raise _BudgetExhausted(reason="steps")
+        # Reading the clock every 256 decisions keeps its cost out of the search.
+        if self.deadline is not None and not self.steps & 255 and time.monotonic() > self.deadline:
+            raise _BudgetExhausted(reason="time")
+
+
 class _Search:
     """Backtracking over complete labellings with propagation.
 
@@ -182,9 +298,20 @@ class _Search:
     recorded on a trail so that a decision can be undone.
     """
 
-    __slots__ = ("attackers", "dirty", "dom", "names", "order", "queue", "targets", "trail")
+    __slots__ = (
+        "attackers",
+        "budget",
+        "dirty",
+        "dom",
+        "names",
+        "order",
+        "queue",
+        "targets",
+        "trail",
+    )
 
-    def __init__(self, ix: _Indexed, *, stable: bool) -> None:
+    def __init__(self, ix: _Indexed, *, stable: bool, budget: _Budget | None = None) -> None:
+        self.budget = budget
         self.names = ix.names
         self.attackers = ix.attackers
         self.targets = ix.targets
@@ -196,6 +323,20 @@ class _Search:
         self.queue: list[int] = []
         self.dirty = [False] * n
         self.order = self._decision_order(ix, codes)
+
+    def clone(self) -> _Search:
+        """A fresh search on the same framework, at this search's current domains."""
+        other = _Search.__new__(_Search)
+        other.budget = self.budget
+        other.names = self.names
+        other.attackers = self.attackers
+        other.targets = self.targets
+        other.order = self.order
+        other.dom = list(self.dom)
+        other.trail = []
+        other.queue = []
+        other.dirty = [False] * len(self.dom)
+        return other
 
     @staticmethod
     def _decision_order(ix: _Indexed, codes: list[int]) -> list[int]:
@@ -330,13 +471,46 @@ class _Search:
         return mask
 
     def next_free(self) -> int:
-        """The next argument that may still be IN but is not decided yet, or -1."""
-        dom = self.dom
-        for i in self.order:
-            d = dom[i]
-            if d & _I and d != _I:
-                return i
-        return -1
+        """The argument to decide next (it may still be IN but is not decided yet), or -1.
+
+        Fail first: an argument that must be OUT needs an IN attacker; the one with the fewest
+        candidates is the tightest disjunction, so one of its candidates is decided first (the
+        shortest-clause rule of DPLL). Without such an argument, the first undecided one in the
+        static order.
+        """
+        dom, attackers = self.dom, self.attackers
+        best = -1
+        best_count = 1 << 30
+        first = -1
+        for a in self.order:
+            d = dom[a]
+            if d & _I:
+                if d != _I and first < 0:
+                    first = a
+                continue
+            if d != _O:
+                continue
+            count = 0
+            candidate = -1
+            for b in attackers[a]:
+                db = dom[b]
+                if db == _I:
+                    count = 0
+                    break
+                if db & _I:
+                    count += 1
+                    candidate = b
+            if count and count < best_count:
+                best_count = count
+                best = candidate
+                if count == 2:
+                    break
+        return best if best >= 0 else first
+
+    def _outside_all(self, masks: list[int]) -> bool:
+        """Whether some argument outside each of ``masks`` can still be IN."""
+        possible = self.can_in_mask()
+        return all(possible & ~mask for mask in masks)
 
     def solutions(self, prune: list[int] | None = None) -> Iterator[None]:
         """Yield once at every complete labelling below the current state (state is live).
@@ -349,18 +523,12 @@ class _Search:
         stack: list[tuple[int, int, int]] = []  # (argument, labels still to try, trail mark)
         descend = True
         while True:
-            if descend:
-                if prune:
-                    possible = self.can_in_mask()
-                    pruned = any(not possible & ~mask for mask in prune)
+            if descend and (not prune or self._outside_all(prune)):
+                i = self.next_free()
+                if i < 0:
+                    yield None
                 else:
-                    pruned = False
-                if not pruned:
-                    i = self.next_free()
-                    if i < 0:
-                        yield None
-                    else:
-                        stack.append((i, self.dom[i], len(self.trail)))
+                    stack.append((i, self.dom[i], len(self.trail)))
             # Try the next label of the innermost open decision.
             descend = False
             while stack and not descend:
@@ -371,6 +539,8 @@ class _Search:
                 # Binary branching: IN first, then "not IN" (OUT or UNDEC, left to propagation).
                 label = _I if todo & _I else todo
                 stack.append((i, todo & ~label, mark))
+                if self.budget is not None:
+                    self.budget.spend()
                 descend = self.assign(i, label)
             if not descend and not stack:
                 return
@@ -388,49 +558,28 @@ def _mask_to_set(ix: _Indexed, mask: int) -> frozenset[Hashable]:
     return frozenset(out)
 
 
-def complete_extensions(af: AttackFramework) -> Iterator[frozenset[Hashable]]:
-    """Generate the complete extensions (each exactly once).
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> af = nx.DiGraph([("a", "b"), ("b", "a")])
-    >>> sorted(sorted(e) for e in complete_extensions(af))
-    [[], ['a'], ['b']]
-    """
-    ix = _Indexed(af)
-    search = _Search(ix, stable=False)
+def _complete_masks(ix: _Indexed, budget: _Budget | None) -> Iterator[int]:
+    search = _Search(ix, stable=False, budget=budget)
     for _ in search.solutions():
-        yield _mask_to_set(ix, search.in_mask())
+        yield search.in_mask()
 
 
-def stable_extensions(af: AttackFramework) -> Iterator[frozenset[Hashable]]:
-    """Generate the stable extensions: conflict-free sets attacking every other argument.
-
-    A framework may have none (an odd cycle, a lone self-attacker): then nothing is generated,
-    which differs from a single empty extension.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> sorted(sorted(e) for e in stable_extensions(nx.DiGraph([("a", "b"), ("b", "a")])))
-    [['a'], ['b']]
-    >>> list(stable_extensions(nx.DiGraph([("a", "a")])))
-    []
-    >>> list(stable_extensions(nx.DiGraph()))
-    [frozenset()]
-    """
-    ix = _Indexed(af)
-    search = _Search(ix, stable=True)
+def _stable_masks(ix: _Indexed, budget: _Budget | None) -> Iterator[int]:
+    search = _Search(ix, stable=True, budget=budget)
     for _ in search.solutions():
-        yield _mask_to_set(ix, search.in_mask())
+        yield search.in_mask()
 
 
-def _grow(ix: _Indexed, mask: int, forced_in: int | None = None) -> int:
-    """Grow the IN set ``mask`` of a complete labelling to a maximal (preferred) one."""
-    n = len(ix.names)
+def _grow(prototype: _Search, mask: int) -> int:
+    """Grow the IN set ``mask`` of a complete labelling to a maximal (preferred) one.
+
+    Repeatedly searches for a complete labelling whose IN set strictly contains ``mask``: the
+    candidates c1, c2, ... (arguments that may still be IN) are tried as "c1 IN", "c2 IN and c1
+    not IN", ..., so no labelling is searched twice.
+    """
+    n = len(prototype.dom)
     while True:
-        base = _Search(ix, stable=False)
+        base = prototype.clone()
         for i in range(n):
             if mask >> i & 1:
                 base.dom[i] = _I
@@ -457,6 +606,54 @@ def _grow(ix: _Indexed, mask: int, forced_in: int | None = None) -> int:
         mask = bigger
 
 
+def _preferred_masks(ix: _Indexed, budget: _Budget | None) -> Iterator[int]:
+    search = _Search(ix, stable=False, budget=budget)
+    found: list[int] = []
+    for _ in search.solutions(prune=found):
+        mask = search.in_mask()
+        if any(not mask & ~f for f in found):
+            continue
+        grown = _grow(search, mask)
+        found.append(grown)
+        yield grown
+
+
+def complete_extensions(af: AttackFramework) -> Iterator[frozenset[Hashable]]:
+    """Generate the complete extensions (each exactly once).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> af = nx.DiGraph([("a", "b"), ("b", "a")])
+    >>> sorted(sorted(e) for e in complete_extensions(af))
+    [[], ['a'], ['b']]
+    """
+    ix = _Indexed(af)
+    for mask in _complete_masks(ix, None):
+        yield _mask_to_set(ix, mask)
+
+
+def stable_extensions(af: AttackFramework) -> Iterator[frozenset[Hashable]]:
+    """Generate the stable extensions: conflict-free sets attacking every other argument.
+
+    A framework may have none (an odd cycle, a lone self-attacker): then nothing is generated,
+    which differs from a single empty extension.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> sorted(sorted(e) for e in stable_extensions(nx.DiGraph([("a", "b"), ("b", "a")])))
+    [['a'], ['b']]
+    >>> list(stable_extensions(nx.DiGraph([("a", "a")])))
+    []
+    >>> list(stable_extensions(nx.DiGraph()))
+    [frozenset()]
+    """
+    ix = _Indexed(af)
+    for mask in _stable_masks(ix, None):
+        yield _mask_to_set(ix, mask)
+
+
 def preferred_extensions(af: AttackFramework) -> Iterator[frozenset[Hashable]]:
     """Generate the preferred extensions: the maximal admissible sets (each exactly once).
 
@@ -470,15 +667,83 @@ def preferred_extensions(af: AttackFramework) -> Iterator[frozenset[Hashable]]:
     [['a'], ['b', 'd']]
     """
     ix = _Indexed(af)
-    search = _Search(ix, stable=False)
-    found: list[int] = []
-    for _ in search.solutions(prune=found):
-        mask = search.in_mask()
-        if any(not mask & ~f for f in found):
-            continue
-        grown = _grow(ix, mask)
-        found.append(grown)
-        yield _mask_to_set(ix, grown)
+    for mask in _preferred_masks(ix, None):
+        yield _mask_to_set(ix, mask)
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """The extensions a bounded enumeration found, and why it stopped.
+
+    ``stopped`` is ``None`` when the enumeration is exhaustive (``extensions`` are all there
+    are), else ``"limit"`` (``limit`` extensions were found and there may be more), ``"steps"``
+    or ``"time"`` (the search budget ran out; there may be more).
+    """
+
+    semantics: Semantics
+    extensions: tuple[frozenset[Hashable], ...]
+    stopped: Literal["limit", "steps", "time"] | None = None
+    steps: int = field(default=0, compare=False)
+
+    @property
+    def exhaustive(self) -> bool:
+        """Whether ``extensions`` are all the extensions of the framework."""
+        return self.stopped is None
+
+
+_MASKS = {"complete": _complete_masks, "preferred": _preferred_masks, "stable": _stable_masks}
+
+
+def enumerate_extensions(
+    af: AttackFramework,
+    semantics: Semantics,
+    *,
+    limit: int | None = None,
+    max_steps: int | None = None,
+    seconds: float | None = None,
+) -> Enumeration:
+    """Enumerate extensions with bounds: at most ``limit`` of them, ``max_steps`` search
+    decisions, ``seconds`` of search; the result says whether and why it stopped early.
+
+    ``limit`` and ``max_steps`` give deterministic results; ``seconds`` depends on the machine.
+    The extensions come in the order of the search, which depends only on the framework (its
+    node order and edges). To tell "more than the limit" from "exactly the limit", one more
+    extension is looked for: ``stopped == "limit"`` means a further extension exists.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> pairs = nx.DiGraph([(f"a{i}", f"b{i}") for i in range(20)] + [(f"b{i}", f"a{i}")
+    ...                     for i in range(20)])  # 20 independent choices: 2**20 extensions
+    >>> result = enumerate_extensions(pairs, "preferred", limit=3)
+    >>> len(result.extensions), result.stopped, result.exhaustive
+    (3, 'limit', False)
+    >>> none = enumerate_extensions(nx.DiGraph([("a", "a")]), "stable")
+    >>> none.extensions, none.stopped, none.exhaustive
+    ((), None, True)
+    """
+    if limit is not None and limit < 0:
+        msg = f"limit must be at least 0, not {limit}"
+        raise ValueError(msg)
+    if semantics == "grounded":
+        return Enumeration(semantics, (grounded_extension(af),))
+    masks = _MASKS.get(semantics)
+    if masks is None:
+        msg = f"unknown semantics {semantics!r}; expected one of {', '.join(SEMANTICS)}"
+        raise ValueError(msg)
+    ix = _Indexed(af)
+    budget = _Budget(max_steps, seconds)
+    found: list[frozenset[Hashable]] = []
+    stopped: Literal["limit", "steps", "time"] | None = None
+    try:
+        for mask in masks(ix, budget):
+            if limit is not None and len(found) == limit:
+                stopped = "limit"
+                break
+            found.append(_mask_to_set(ix, mask))
+    except _BudgetExhausted as exhausted:
+        stopped = exhausted.reason
+    return Enumeration(semantics, tuple(found), stopped, budget.steps)
 
 
 def _exists(af: AttackFramework, argument: Hashable, labels: int, *, stable: bool) -> bool:

@@ -19,6 +19,8 @@ from argmap.semantics import (
     Label,
     complete_extensions,
     credulously_accepted,
+    enumerate_extensions,
+    explain_label,
     extension_labelling,
     grounded_extension,
     grounded_labelling,
@@ -272,3 +274,100 @@ def test_acceptance_of_an_unknown_argument_is_an_error() -> None:
         credulously_accepted(_af("ab"), "z", "preferred")
     with pytest.raises(ValueError, match="unknown semantics"):
         sceptically_accepted(_af("ab"), "a", "ideal")  # type: ignore[arg-type]
+
+
+# -- bounded enumeration ----------------------------------------------------------------------
+
+
+def _independent_pairs(k: int) -> nx.DiGraph:
+    """k mutual attacks side by side: 2**k preferred and stable, 3**k complete extensions."""
+    return nx.DiGraph(
+        [(f"a{i}", f"b{i}") for i in range(k)] + [(f"b{i}", f"a{i}") for i in range(k)]
+    )
+
+
+@pytest.mark.parametrize("semantics", ["complete", "preferred", "stable"])
+def test_limit_stops_a_huge_enumeration_and_says_so(semantics: str) -> None:
+    af = _independent_pairs(40)  # 2**40 extensions: only a bounded enumeration can finish
+    result = enumerate_extensions(af, semantics, limit=5)  # type: ignore[arg-type]
+    assert len(result.extensions) == 5
+    assert len(set(result.extensions)) == 5
+    assert result.stopped == "limit"
+    assert not result.exhaustive
+    for extension in result.extensions:
+        assert admissible(af, extension)
+
+
+def test_limit_equal_to_the_number_of_extensions_is_exhaustive() -> None:
+    af = _independent_pairs(2)
+    exact = enumerate_extensions(af, "preferred", limit=4)
+    assert exact.stopped is None
+    assert set(exact.extensions) == brute_preferred(af)
+    assert enumerate_extensions(af, "preferred", limit=3).stopped == "limit"
+    assert enumerate_extensions(af, "complete", limit=0).extensions == ()
+
+
+def test_step_budget_stops_the_search_deterministically() -> None:
+    af = _independent_pairs(30)
+    first = enumerate_extensions(af, "complete", max_steps=50)
+    again = enumerate_extensions(af, "complete", max_steps=50)
+    assert first.stopped == "steps"
+    assert first.extensions == again.extensions
+    assert 0 < len(first.extensions) < 3**30
+
+
+def test_time_budget_stops_the_search() -> None:
+    result = enumerate_extensions(_independent_pairs(40), "complete", seconds=0.05)
+    assert result.stopped == "time"
+    assert result.extensions
+
+
+@SETTINGS
+@given(frameworks(max_arguments=8), st.integers(0, 6))
+def test_bounded_enumeration_is_a_prefix_of_the_full_one(af: nx.DiGraph, limit: int) -> None:
+    full = brute_complete(af)
+    result = enumerate_extensions(af, "complete", limit=limit)
+    assert set(result.extensions) <= full
+    assert len(result.extensions) == min(limit, len(full))
+    assert result.exhaustive == (len(full) <= limit)
+
+
+def test_grounded_enumeration_is_the_grounded_extension() -> None:
+    result = enumerate_extensions(_af("ab", "bc"), "grounded", limit=1)
+    assert result.extensions == (frozenset("ac"),)
+    assert result.exhaustive
+
+
+# -- explanations -----------------------------------------------------------------------------
+
+
+def test_explanations_name_the_in_attacker_the_defenders_and_the_cycle() -> None:
+    af = _af("ab", "bc", "xy", "yz", "zx", "zw", "ss", "sv")
+    labelling = grounded_labelling(af)
+    assert explain_label(af, labelling, "b").in_attackers == ("a",)
+    assert explain_label(af, labelling, "c").defenders == ("a",)
+    w = explain_label(af, labelling, "w")
+    assert w.label is Label.UNDEC
+    assert w.undecided_attackers == ("z",)
+    assert set(w.cycle) == {"x", "y", "z"}
+    assert explain_label(af, labelling, "v").cycle == ("s",)
+
+
+@SETTINGS
+@given(frameworks())
+def test_every_undecided_explanation_is_a_real_cycle_of_undecided_attacks(af: nx.DiGraph) -> None:
+    labelling = grounded_labelling(af)
+    for a, label in labelling.items():
+        reason = explain_label(af, labelling, a)
+        if label is Label.UNDEC:
+            cycle = reason.cycle
+            assert cycle, a
+            assert all(labelling[c] is Label.UNDEC for c in cycle)
+            assert all(af.has_edge(cycle[i - 1], cycle[i]) for i in range(len(cycle)))
+            # The argument is on the cycle or reachable from it.
+            assert any(nx.has_path(af, c, a) for c in cycle)
+        elif label is Label.OUT:
+            assert reason.in_attackers
+            assert all(labelling[b] is Label.IN for b in reason.in_attackers)
+        else:
+            assert all(any(af.has_edge(d, b) for d in reason.defenders) for b in af.pred[a])
