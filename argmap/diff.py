@@ -1,11 +1,12 @@
 """``argmap diff``: what changed between two versions of a map.
 
 Claims (and arguments) are matched by id first. Those left over on both sides are matched by
-text: identical text after normalising spaces and case, then, for small remainders, the most
-similar text with a ratio of at least 0.8 (``difflib``); such a pair is reported as *renamed*
-(the id changed) and, if the text differs, *changed* too. Links are compared after translating
-the old ids through that matching, so renaming a claim does not show every link as removed and
-added. A link whose type flips (support <-> attack) or whose note or weight changes is *changed*.
+text: identical text after normalising spaces and case, then, for small remainders (up to
+20,000 pairs), the most similar text with a ratio of at least 0.8 (``difflib``); such a pair is
+reported as *renamed* (the id changed) and, if the text differs, *changed* too. Links are
+compared after translating the old ids through that matching, so renaming a claim does not show
+every link as removed and added. A link whose type flips (support <-> attack) or whose note or
+weight changes is *changed*.
 
 The similarity score is the matched share of claims and links, with a changed claim counting
 for its text similarity: 1.0 for the same map, 0.0 for maps with nothing in common.
@@ -51,7 +52,10 @@ FIELDS = (
     "weight",
     "scheme",
 )
-_FUZZY_LIMIT = 250_000  # pairs of leftover claims compared by text similarity at most
+# Pairs of leftover claims compared by text similarity at most: ~1 s of difflib on near-identical
+# texts (bench/bench_workflow.py). Above it (thousands of claims renamed and reworded at once)
+# only identical texts are matched, and the rest show as removed and added.
+_FUZZY_LIMIT = 20_000
 _FUZZY_THRESHOLD = 0.8
 
 LinkKey = tuple[str, str]
@@ -143,12 +147,13 @@ def _match(old: nx.MultiDiGraph[str], new: nx.MultiDiGraph[str]) -> dict[str, st
     right = [n for n in right if n not in taken]
     if still_left and right and len(still_left) * len(right) <= _FUZZY_LIMIT:
         scored = []
-        for a in still_left:
-            text_a = _norm(str(old.nodes[a].get("text", "")))
-            for b in right:
-                matcher = difflib.SequenceMatcher(
-                    None, text_a, _norm(str(new.nodes[b].get("text", "")))
-                )
+        matcher = difflib.SequenceMatcher(None)
+        old_texts = {a: _norm(str(old.nodes[a].get("text", ""))) for a in still_left}
+        for b in right:
+            # SequenceMatcher indexes its second sequence: set each new text once, not per pair
+            matcher.set_seq2(_norm(str(new.nodes[b].get("text", ""))))
+            for a in still_left:
+                matcher.set_seq1(old_texts[a])
                 if (
                     matcher.real_quick_ratio() >= _FUZZY_THRESHOLD
                     and matcher.quick_ratio() >= _FUZZY_THRESHOLD

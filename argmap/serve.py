@@ -275,7 +275,10 @@ def serve_forever(
         try:  # bind before the first build: a taken port should not wait for it
             server = make_server(site, host, port)
         except OSError as error:
-            message = f"cannot serve on {host}:{port}: {error.strerror or error}"
+            message = (
+                f"cannot serve on {host}:{port}: {error.strerror or error} "
+                "(--port 0 picks any free port)"
+            )
             raise OutputError(message) from None
         folders = _watched_folders(paths)
         built_at = time.time()

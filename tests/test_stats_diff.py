@@ -79,3 +79,16 @@ def test_similarity_falls_with_what_differs() -> None:
     none = {f"d{i}": f"{i}" * (i + 1) for i in range(10)}
     assert diff_graphs(_claims(base), _claims(half)).similarity == pytest.approx(0.5, abs=0.15)
     assert diff_graphs(_claims(base), _claims(none)).similarity == 0.0
+
+
+def test_a_claim_renamed_and_reworded_is_matched_by_similar_text() -> None:
+    old = _claims({"gap": "Homework widens the gap between pupils.", "t": "Drop homework."})
+    new = _claims({"gaps": "Homework widens gaps between pupils.", "t": "Drop homework."})
+    result = diff_graphs(old, new)
+    assert result.renamed == [("gap", "gaps")]
+    assert result.changed["gaps"]["text"] == (
+        "Homework widens the gap between pupils.",
+        "Homework widens gaps between pupils.",
+    )
+    assert result.added == result.removed == []
+    assert 0.9 < result.similarity < 1.0
