@@ -59,6 +59,7 @@ __all__ = [
     "bipolar_framework",
     "combine",
     "dfquad_strengths",
+    "display_names",
     "explain_all",
     "explain_label",
     "grounded_labels",
@@ -489,23 +490,24 @@ def attackers_of(framework: BipolarFramework, node: str, what_if: WhatIf = NO_WH
     return [a.attacker for a in _attacks_on(neighbours, node, what_if) if a.attacker is not None]
 
 
-def _attack_phrase(node: str, attack: _Attack) -> str:
-    if attack.attacker is None:
-        return (
-            f"{attack.target} is rejected in the what-if, and accepting {node} means accepting it"
-        )
-    steps = []
-    if attack.attacker != attack.source:
-        steps.append(f"accepting {attack.attacker} means accepting {attack.source}")
-    if attack.target != node:
-        steps.append(
-            f"{attack.source} attacks {attack.target}, and accepting {node} means accepting it"
-        )
-    return "; ".join(steps)
+def display_names(graph: nx.MultiDiGraph[str]) -> dict[str, str]:
+    """Names for explanations in the page: a claim's label, or an argument's label (its premises
+    when it has none), in quotation marks.
 
-
-def _named(names: list[str], more: bool) -> str:
-    return ", ".join(names) + (" and more" if more else "")
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("c", type="claim", label="Scores rose", text="Scores rose by ten points.")
+    >>> g.add_node("a", type="argument", label="together", text="A and B (together)")
+    >>> display_names(g)
+    {'c': '“Scores rose”', 'a': '“A and B (together)”'}
+    """
+    names = {}
+    for node, data in graph.nodes(data=True):
+        name = data.get("label") or node
+        if data.get("type") == "argument" and name == "together":
+            name = data.get("text") or node
+        names[node] = f"\u201c{name}\u201d"
+    return names
 
 
 @dataclass
@@ -514,6 +516,10 @@ class _Explainer:
     labels: Mapping[str, Label]
     what_if: WhatIf
     neighbours: _Neighbours
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def name(self, node: str) -> str:
+        return self.names.get(node, node)
 
     def explain(self, node: str) -> str:
         label = self.labels[node]
@@ -527,8 +533,9 @@ class _Explainer:
             attacks = _attacks_on(self.neighbours, node, self.what_if, NAMED_ATTACKERS + 1)
             if not attacks:
                 return "IN: unattacked."
-            names = [a.attacker or "" for a in attacks[:NAMED_ATTACKERS]]
-            return f"IN: every attacker is OUT ({_named(names, len(attacks) > NAMED_ATTACKERS)})."
+            names = ", ".join(self.name(a.attacker or "") for a in attacks[:NAMED_ATTACKERS])
+            more = " and more" if len(attacks) > NAMED_ATTACKERS else ""
+            return f"IN: every attacker is OUT ({names}{more})."
         return self._undecided(node)
 
     def defeater(self, node: str) -> str:
@@ -540,13 +547,27 @@ class _Explainer:
                 return attack.attacker
         return ""
 
+    def _phrase(self, node: str, attack: _Attack) -> str:
+        """How a derived attack comes about; empty for a direct attack."""
+        this, target = self.name(node), self.name(attack.target)
+        if attack.attacker is None:
+            return f"{target} is rejected in the what-if, and accepting {this} means accepting it"
+        steps = []
+        if attack.attacker != attack.source:
+            attacker, source = self.name(attack.attacker), self.name(attack.source or "")
+            steps.append(f"accepting {attacker} means accepting {source}")
+        if attack.target != node:
+            source = self.name(attack.source or "")
+            steps.append(f"{source} attacks {target}, and accepting {this} means accepting it")
+        return "; ".join(steps)
+
     def _out(self, node: str) -> str:
         for attack in _attacks_on(self.neighbours, node, self.what_if):
             if attack.attacker is None:
-                return f"OUT because {_attack_phrase(node, attack)}."
+                return f"OUT because {self._phrase(node, attack)}."
             if self.labels[attack.attacker] is Label.IN:
-                how = _attack_phrase(node, attack)
-                return f"OUT because attacked by {attack.attacker}, which is IN" + (
+                how = self._phrase(node, attack)
+                return f"OUT because attacked by {self.name(attack.attacker)}, which is IN" + (
                     f" ({how})." if how else "."
                 )
         return "OUT."  # unreachable for a grounded labelling
@@ -564,9 +585,9 @@ class _Explainer:
             return "UNDEC: it attacks itself (accepting it means accepting what attacks it)."
         cycle = self._cycle(node, first)
         if cycle:
-            return f"UNDEC: part of a cycle of attacks with {', '.join(cycle)}."
+            return f"UNDEC: part of a cycle of attacks with {', '.join(map(self.name, cycle))}."
         if first:
-            return f"UNDEC: attacked by {first[0]}, which is UNDEC."
+            return f"UNDEC: attacked by {self.name(first[0])}, which is UNDEC."
         return "UNDEC."
 
     def _cycle(self, node: str, first: list[str]) -> list[str]:
@@ -594,8 +615,11 @@ def explain_label(
     labels: Mapping[str, Label],
     node: str,
     what_if: WhatIf = NO_WHAT_IF,
+    names: Mapping[str, str] | None = None,
 ) -> str:
     """Say in one sentence why ``node`` has its grounded label.
+
+    Nodes are named by their ids, or by ``names`` (e.g. :func:`display_names`, as the page does).
 
     Examples
     --------
@@ -613,14 +637,18 @@ def explain_label(
     >>> explain_label(f, grounded_labels(f), "b")
     'UNDEC: part of a cycle of attacks with c.'
     """
-    return _Explainer(framework, labels, what_if, _Neighbours(framework)).explain(node)
+    explainer = _Explainer(framework, labels, what_if, _Neighbours(framework), names or {})
+    return explainer.explain(node)
 
 
 def explain_all(
-    framework: BipolarFramework, labels: Mapping[str, Label], what_if: WhatIf = NO_WHAT_IF
+    framework: BipolarFramework,
+    labels: Mapping[str, Label],
+    what_if: WhatIf = NO_WHAT_IF,
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """:func:`explain_label` for every node, sharing the adjacency."""
-    explainer = _Explainer(framework, labels, what_if, _Neighbours(framework))
+    explainer = _Explainer(framework, labels, what_if, _Neighbours(framework), names or {})
     return {n: explainer.explain(n) for n in framework.nodes}
 
 

@@ -18,6 +18,7 @@ from argmap.acceptability import (
     attackers_of,
     bipolar_framework,
     dfquad_strengths,
+    display_names,
     explain_label,
     grounded_labels,
     grounded_verdicts,
@@ -208,6 +209,17 @@ class TestExplanations:
         assert why(graph(LINKED), "a") == (
             "OUT because attacked by o, which is IN (o attacks p1, and accepting a means "
             "accepting it)."
+        )
+
+    def test_the_page_names_claims_by_their_labels(self) -> None:
+        g = graph(LINKED.replace("o: {text: Scores did not rise.", "o: {text: No., label: Flat"))
+        framework = bipolar_framework(g)
+        names = display_names(g)
+        text = explain_label(framework, grounded_labels(framework), "c", names=names)
+        assert text == "IN: unattacked."
+        assert names["a"] == "\u201cScores rose. and The programme came first. (together)\u201d"
+        assert explain_label(framework, grounded_labels(framework), "p1", names=names) == (
+            "OUT because attacked by \u201cFlat\u201d, which is IN."
         )
 
     def test_what_if_states(self) -> None:

@@ -2,8 +2,9 @@
  * The same semantics as argmap/acceptability.py (read its docstrings); a browser test checks
  * that both give the same labels, strengths and explanations. Plain ES5-style, no dependencies.
  * Contract: window.ArgmapAnalysis = {grounded(model, whatIf, options), dfquad(model, whatIf),
- * explain(model, result, id)}; whatIf = {rejected: [ids], accepted: [ids]};
- * options.support = 'deductive' (default) | 'necessary'. */
+ * explain(model, result, id, options)}; whatIf = {rejected: [ids], accepted: [ids]};
+ * options.support = 'deductive' (default) | 'necessary'; explain's options.names = 'ids' names
+ * claims by id instead of by their quoted labels. */
 (function () {
   'use strict';
   var DEFAULT_WEIGHT = 0.5, TOLERANCE = 1e-9, MAX_SWEEPS = 1000;
@@ -199,18 +200,35 @@
     return found;
   }
 
-  function attackPhrase(node, a) {
-    if (a.attacker === null) return a.target + ' is rejected in the what-if, and accepting ' + node + ' means accepting it';
+  // Names in explanations: labels in quotation marks (an argument without a label: its
+  // premises), as display_names in acceptability.py; options.names === 'ids' gives the ids.
+  function namer(model, fw, options) {
+    if (options && options.names === 'ids') return function (id) { return id; };
+    if (!fw.displayNames) {
+      var names = new Map();
+      model.nodes.forEach(function (n) {
+        var name = n.label || n.id;
+        if (n.type === 'argument' && name === 'together') name = n.text || n.id;
+        names.set(n.id, '\u201c' + name + '\u201d');
+      });
+      fw.displayNames = names;
+    }
+    return function (id) { return fw.displayNames.has(id) ? fw.displayNames.get(id) : id; };
+  }
+
+  function attackPhrase(name, node, a) {
+    var self = name(node), target = name(a.target);
+    if (a.attacker === null) return target + ' is rejected in the what-if, and accepting ' + self + ' means accepting it';
     var steps = [];
-    if (a.attacker !== a.source) steps.push('accepting ' + a.attacker + ' means accepting ' + a.source);
-    if (a.target !== node) steps.push(a.source + ' attacks ' + a.target + ', and accepting ' + node + ' means accepting it');
+    if (a.attacker !== a.source) steps.push('accepting ' + name(a.attacker) + ' means accepting ' + name(a.source));
+    if (a.target !== node) steps.push(name(a.source) + ' attacks ' + target + ', and accepting ' + self + ' means accepting it');
     return steps.join('; ');
   }
 
-  function explain(model, result, id) {
+  function explain(model, result, id, options) {
     if (!result || !result.labels || !(id in result.labels)) return '';
     var fw = framework(model, result.support), wi = normalise(fw, result.whatIf), labels = result.labels;
-    var nb = neighbours(fw), label = labels[id];
+    var nb = neighbours(fw), label = labels[id], name = namer(model, fw, options);
     if (wi.accepted.has(id)) return 'IN: accepted as given in the what-if (attacks on it are ignored).';
     if (wi.rejected.has(id)) return 'OUT: rejected in the what-if.';
     var attacks, i;
@@ -218,10 +236,10 @@
       attacks = attacksOn(nb, id, wi);
       for (i = 0; i < attacks.length; i++) {
         var a = attacks[i];
-        if (a.attacker === null) return 'OUT because ' + attackPhrase(id, a) + '.';
+        if (a.attacker === null) return 'OUT because ' + attackPhrase(name, id, a) + '.';
         if (labels[a.attacker] === 'IN') {
-          var how = attackPhrase(id, a);
-          return 'OUT because attacked by ' + a.attacker + ', which is IN' + (how ? ' (' + how + ').' : '.');
+          var how = attackPhrase(name, id, a);
+          return 'OUT because attacked by ' + name(a.attacker) + ', which is IN' + (how ? ' (' + how + ').' : '.');
         }
       }
       return 'OUT.';
@@ -229,7 +247,7 @@
     if (label === 'IN') {
       attacks = attacksOn(nb, id, wi, NAMED_ATTACKERS + 1);
       if (!attacks.length) return 'IN: unattacked.';
-      var names = attacks.slice(0, NAMED_ATTACKERS).map(function (x) { return x.attacker || ''; });
+      var names = attacks.slice(0, NAMED_ATTACKERS).map(function (x) { return name(x.attacker || ''); });
       return 'IN: every attacker is OUT (' + names.join(', ') + (attacks.length > NAMED_ATTACKERS ? ' and more' : '') + ').';
     }
     function undecidedAttackers(n) {
@@ -247,12 +265,12 @@
         if (more[i] === id) {
           var path = [current];
           while (parent.get(path[path.length - 1]) !== id) path.push(parent.get(path[path.length - 1]));
-          return 'UNDEC: part of a cycle of attacks with ' + path.join(', ') + '.';
+          return 'UNDEC: part of a cycle of attacks with ' + path.map(name).join(', ') + '.';
         }
         if (!parent.has(more[i])) { parent.set(more[i], current); queue.push(more[i]); }
       }
     }
-    if (first.length) return 'UNDEC: attacked by ' + first[0] + ', which is UNDEC.';
+    if (first.length) return 'UNDEC: attacked by ' + name(first[0]) + ', which is UNDEC.';
     return 'UNDEC.';
   }
 

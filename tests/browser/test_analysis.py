@@ -20,6 +20,7 @@ from argmap.acceptability import (
     WhatIf,
     bipolar_framework,
     dfquad_strengths,
+    display_names,
     explain_all,
     grounded_labels,
 )
@@ -34,10 +35,13 @@ ROOT = Path(__file__).resolve().parents[2]
 EVALUATE = """cases => cases.map(c => {
   const A = window.ArgmapAnalysis;
   const g = A.grounded(c.model, c.whatIf, {support: c.support});
-  const explanations = {};
-  for (const n of c.model.nodes) explanations[n.id] = A.explain(c.model, g, n.id);
+  const explanations = {}, byId = {};
+  for (const n of c.model.nodes) {
+    explanations[n.id] = A.explain(c.model, g, n.id);
+    byId[n.id] = A.explain(c.model, g, n.id, {names: 'ids'});
+  }
   const d = A.dfquad(c.model, c.whatIf);
-  return {labels: g.labels, explanations, strength: d.strength, converged: d.converged,
+  return {labels: g.labels, explanations, byId, strength: d.strength, converged: d.converged,
           iterations: d.iterations};
 })"""
 
@@ -63,7 +67,8 @@ def python_result(graph: ArgumentGraph, what_if: WhatIf, support: str) -> dict[s
     strengths = dfquad_strengths(framework, what_if)
     return {
         "labels": {k: str(v) for k, v in labels.items()},
-        "explanations": explain_all(framework, labels, what_if),
+        "explanations": explain_all(framework, labels, what_if, display_names(graph)),
+        "byId": explain_all(framework, labels, what_if),
         "strength": strengths.strength,
         "converged": strengths.converged,
         "iterations": strengths.iterations,
@@ -85,6 +90,7 @@ def compare(engine: Any, cases: list[tuple[ArgumentGraph, WhatIf, str]]) -> int:
         where = f"{graph.graph.get('path')} {support} {what_if}"
         assert js["labels"] == py["labels"], where
         assert js["explanations"] == py["explanations"], where
+        assert js["byId"] == py["byId"], where
         assert (js["converged"], js["iterations"]) == (py["converged"], py["iterations"]), where
         assert js["strength"].keys() == py["strength"].keys(), where
         for node, value in py["strength"].items():
@@ -154,10 +160,10 @@ def test_engine_reports_an_undecided_cycle_and_a_rejection_in_words(engine: Any)
         model,
     )
     assert texts == [
-        "UNDEC: attacked by x, which is UNDEC.",
-        "UNDEC: part of a cycle of attacks with y.",
-        "OUT because attacked by x, which is IN.",
-        "IN: every attacker is OUT (y).",
+        "UNDEC: attacked by \u201cX.\u201d, which is UNDEC.",
+        "UNDEC: part of a cycle of attacks with \u201cY.\u201d.",
+        "OUT because attacked by \u201cX.\u201d, which is IN.",
+        "IN: every attacker is OUT (\u201cY.\u201d).",
         "OUT: rejected in the what-if.",
     ]
 
@@ -174,7 +180,7 @@ def test_a_student_switches_on_acceptability_and_asks_what_if(open_page: Any) ->
     assert label.startswith("\u2718 OUT")
     click_node(page, "ban-phones")
     text = panel_text(page)
-    assert "OUT because attacked by phones-useful-for-learning, which is IN." in text
+    assert "OUT because attacked by \u201cPhones are learning tools\u201d, which is IN." in text
     # school-devices 0.5 - 0.5 * 0.5 = 0.25; phones-useful 0.5 - 0.5 * 0.25 = 0.375; the thesis
     # has support 0.5 > attack 0.375: 0.5 + 0.5 * 0.125 = 0.5625
     assert "Strength 0.56" in text
