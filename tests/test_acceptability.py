@@ -337,3 +337,22 @@ def test_strengths_stay_in_the_unit_interval_and_are_deterministic(document: Any
     again = dfquad_strengths(bipolar_framework(graph_of(document)))
     assert first == again
     assert all(0.0 <= v <= 1.0 for v in first.strength.values())
+
+
+@settings(max_examples=100, deadline=None)
+@given(bipolar_maps(), st.data())
+def test_rejecting_an_attacker_never_weakens_its_target(document: Any, data: Any) -> None:
+    """DF-QuAD is monotonic: an attacker (with no other link) at 0 can only help its target."""
+    import networkx as nx
+
+    g = graph_of(document)
+    if not nx.is_directed_acyclic_graph(g):
+        return
+    attacks = [(u, v) for u, v, k in g.edges(keys=True) if k == "attack" and g.out_degree(u) == 1]
+    if not attacks:
+        return
+    attacker, target = data.draw(st.sampled_from(attacks))
+    framework = bipolar_framework(g)
+    before = dfquad_strengths(framework).strength[target]
+    after = dfquad_strengths(framework, WhatIf.of(rejected=[attacker])).strength[target]
+    assert after >= before - 1e-12

@@ -179,3 +179,12 @@ def test_every_shipped_map_analyses_under_every_semantics(run_cli: Run) -> None:
             result = run_cli("analyze", str(path), "--semantics", semantics, "--format", "json")
             assert result.exit_code == 0, (path, semantics, result.stderr)
             assert len(json.loads(result.stdout)["claims"]) >= 2
+
+
+def test_same_map_same_output(run_cli: Run, write_map: Any) -> None:
+    path = str(write_map(CYCLE))
+    for semantics in ("grounded", "preferred", "dfquad"):
+        first = run_cli("analyze", path, "--semantics", semantics, "--format", "json").stdout
+        again = run_cli("analyze", path, "--semantics", semantics, "--format", "json").stdout
+        assert first == again
+        assert first.encode("utf-8") == again.encode("utf-8")
