@@ -656,8 +656,9 @@ def explain_all(
 class Verdict:
     """A node's grounded label and what decides it.
 
-    ``attackers``: a few of its attackers, nearest first; ``defenders``: for each OUT one, an IN
-    attacker of it (``"(rejected)"`` when the what-if rejects it); ``why``: one sentence.
+    ``attackers``: a few of its attackers, nearest first; ``defenders`` (IN nodes only): for
+    each of those, an IN attacker of it (``"(rejected)"`` when the what-if rejects it); ``why``:
+    one sentence.
     """
 
     label: Label
@@ -688,8 +689,9 @@ def grounded_verdicts(
         attacks = _attacks_on(explainer.neighbours, node, what_if, NAMED_ATTACKERS)
         attackers = tuple(a.attacker for a in attacks if a.attacker is not None)
         defenders: dict[str, str] = {}
-        for attacker in attackers:
-            if labels[attacker] is Label.OUT:
+        if labels[node] is Label.IN and node not in what_if.accepted:
+            # An IN node is defended against every attacker; an OUT or UNDEC one is not.
+            for attacker in attackers:
                 defenders[attacker] = explainer.defeater(attacker)
         verdicts[node] = Verdict(labels[node], explainer.explain(node), attackers, defenders)
     return verdicts

@@ -28,6 +28,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import make_map
 
+REPOSITORY = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -44,7 +45,7 @@ def timed_command(command: list[str], repeat: int) -> tuple[float, float]:
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
+        subprocess.run(command, check=True, capture_output=True, cwd=REPOSITORY)
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -146,7 +147,9 @@ def main() -> None:
             nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
             print(f"## {size} claims ({nodes} nodes, {edges} edges)")
             for semantics in () if options.no_commands else ("grounded", "dfquad"):
-                command = ["argmap", "analyze", str(path), "--semantics", semantics]
+                # `python -m argmap` from the repository: this checkout, whatever is installed
+                command = [sys.executable, "-m", "argmap", "analyze", str(path)]
+                command += ["--semantics", semantics]
                 wall, cpu = timed_command(command, options.repeat)
                 print(f"argmap analyze --semantics {semantics}: wall {wall:.2f} s, cpu {cpu:.2f} s")
             for stage, seconds in in_process(graph, options.repeat).items():
