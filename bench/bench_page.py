@@ -29,8 +29,12 @@ from pathlib import Path
 
 import yaml
 
+# Measure this working tree's argmap, whatever an installed `argmap` on PATH points at.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import make_map
+
+ROOT = Path(__file__).resolve().parents[1]
 
 CHROMIUM = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -46,13 +50,16 @@ PER_CLAIM_BUDGET = 500
 
 
 def build(path: Path, out: Path, repeat: int) -> tuple[float, float]:
-    """Median wall and CPU time of `argmap build PATH -o OUT` in a fresh process."""
+    """Median wall and CPU time of `python -m argmap build PATH -o OUT` in a fresh process."""
     walls, cpus = [], []
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(
-            ["argmap", "build", str(path), "-o", str(out)], check=True, capture_output=True
+            [sys.executable, "-m", "argmap", "build", str(path), "-o", str(out)],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
         )
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)

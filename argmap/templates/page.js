@@ -888,28 +888,20 @@
     return scale;
   }
   function physicsOn() { return $('layout-toggle').getAttribute('aria-pressed') === 'true'; }
-  // The first view: the whole map if it is readable at that zoom; else the top layers of the first
-  // row of trees (the central clash), else of the central tree alone, else its thesis.
+  // The first view: the whole map if it is readable at that zoom; else, at the smallest readable
+  // zoom, the central thesis's row of trees at the top, as much of it as fits.
   function rootOf(id) { var p = id; while (byId.get(p).parent) p = byId.get(p).parent; return p; }
   function overview() {
     var MIN = container.clientWidth < 600 ? 0.6 : 0.75, ids = shownIds();
     if (physicsOn() || !ids.length) { fitTo(null, false); return; }
     var b = bbox(ids);
     if (b && scaleFor(b) >= MIN) { fitTo(ids, false); return; }
-    var rowY = byId.get(START).y, root = new Map();
-    ids.forEach(function (id) { root.set(id, rootOf(id)); });
-    var candidates = [ids.filter(function (id) { return byId.get(root.get(id)).y === rowY; }),
-      ids.filter(function (id) { return root.get(id) === START; })];
-    for (var c = 0; c < candidates.length; c++) {
-      var set = candidates[c], maxD = 0;
-      set.forEach(function (id) { maxD = Math.max(maxD, depth.get(id)); });
-      for (var d = maxD; d >= 1; d--) {
-        var sub = set.filter(function (id) { return depth.get(id) <= d; }), sb = bbox(sub);
-        if (sb && scaleFor(sb) >= MIN) { fitTo(sub, false, true); return; }
-      }
-    }
-    var top = posOf(START), pane = container.getBoundingClientRect();
-    network.moveTo({position: {x: top.x, y: top.y + (pane.height / 2 - 90) / MIN}, scale: MIN, animation: false});
+    var pane = container.getBoundingClientRect(), start = posOf(START), rowY = byId.get(START).y;
+    var row = bbox(ids.filter(function (id) { return byId.get(rootOf(id)).y === rowY; })) || {x0: start.x, x1: start.x};
+    // Centre the row (rival theses side by side) if the central thesis stays well in view, else centre it.
+    var x = (row.x0 + row.x1) / 2;
+    if (Math.abs(start.x - x) > pane.width / 2 / MIN - SLOT * 0.4) x = start.x;
+    network.moveTo({position: {x: x, y: start.y - 80 + pane.height / 2 / MIN}, scale: MIN, animation: false});
   }
   if (!fromHash()) { overview(); clearSelection(); }
   window.addEventListener('hashchange', fromHash);

@@ -607,3 +607,18 @@ def test_hiding_the_outline_gives_the_map_the_room(open_page: Any) -> None:
     page.click("#fit", timeout=3000)  # the map's own buttons stay on screen
     page.click("#toggle-outline")
     assert page.locator("#outline-pane").is_visible()
+
+
+def test_first_view_shows_rival_theses_side_by_side(open_page: Any) -> None:
+    """The four-day-week example: both cases are in view at first, at a readable zoom."""
+    graph = run([ROOT / "examples" / "08-multi-file" / "main.yaml"]).maps[0].graph
+    assert graph is not None
+    page, _ = open_page(render_html(graph), viewport={"width": 1366, "height": 800})
+    box = page.locator("#graph").bounding_box()
+    assert page.evaluate("window.network.getScale()") >= 0.7
+    for thesis in ("four-day-week", "keep-five-days"):
+        pos = page.evaluate(
+            "id => window.network.canvasToDOM(window.network.getPositions([id])[id])", thesis
+        )
+        assert 0 < pos["x"] < box["width"], thesis
+        assert 0 < pos["y"] < box["height"] / 3, thesis
