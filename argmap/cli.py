@@ -205,10 +205,12 @@ def build(
     if status != 0:
         logger.error("nothing built: fix the problems above first")
         sys.exit(status)
+    from argmap.pipeline import paused_cycle_collection
     from argmap.render import write_site
 
     pages = [(m.relative, m.graph) for m in result.maps if m.graph is not None]
-    written = write_site(pages, out_dir)
+    with paused_cycle_collection():
+        written = write_site(pages, out_dir)
     if not quiet:
         logger.info("built %d pages into %s", len(written), out_dir.as_posix())
     sys.exit(0)
