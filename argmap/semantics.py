@@ -32,7 +32,7 @@ single empty extension (``[frozenset()]``).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, TypeAlias
@@ -301,6 +301,7 @@ class _Search:
     __slots__ = (
         "attackers",
         "budget",
+        "components",
         "dirty",
         "dom",
         "names",
@@ -322,7 +323,8 @@ class _Search:
         self.trail: list[tuple[int, int]] = []
         self.queue: list[int] = []
         self.dirty = [False] * n
-        self.order = self._decision_order(ix, codes)
+        self.components = self._components(ix, codes)
+        self.order = [i for component in self.components for i in component]
 
     def clone(self) -> _Search:
         """A fresh search on the same framework, at this search's current domains."""
@@ -331,6 +333,7 @@ class _Search:
         other.names = self.names
         other.attackers = self.attackers
         other.targets = self.targets
+        other.components = self.components
         other.order = self.order
         other.dom = list(self.dom)
         other.trail = []
@@ -339,8 +342,9 @@ class _Search:
         return other
 
     @staticmethod
-    def _decision_order(ix: _Indexed, codes: list[int]) -> list[int]:
-        """Undecided arguments, upstream components first, busiest arguments first within one."""
+    def _components(ix: _Indexed, codes: list[int]) -> list[list[int]]:
+        """Strongly connected components of the undecided arguments, upstream ones first, the
+        busiest arguments first within each."""
         undecided = [i for i, c in enumerate(codes) if c == _U]
         if not undecided:
             return []
@@ -349,14 +353,13 @@ class _Search:
         keep = set(undecided)
         sub.add_edges_from((b, a) for a in undecided for b in ix.attackers[a] if b in keep)
         condensed = nx.condensation(sub)
-        rank: dict[int, int] = {}
-        for position, component in enumerate(nx.topological_sort(condensed)):
-            for i in condensed.nodes[component]["members"]:
-                rank[i] = position
-        return sorted(
-            undecided,
-            key=lambda i: (rank[i], -len(ix.attackers[i]) - len(ix.targets[i]), i),
-        )
+        return [
+            sorted(
+                condensed.nodes[component]["members"],
+                key=lambda i: (-len(ix.attackers[i]) - len(ix.targets[i]), i),
+            )
+            for component in nx.lexicographical_topological_sort(condensed)
+        ]
 
     # -- state changes -------------------------------------------------------------------------
     def _set(self, i: int, d: int) -> bool:
@@ -456,21 +459,34 @@ class _Search:
         return True
 
     # -- queries -------------------------------------------------------------------------------
-    def in_mask(self) -> int:
+    def in_mask(self, scope: Iterable[int]) -> int:
+        """The arguments of ``scope`` labelled IN, as a bit mask."""
+        dom = self.dom
         mask = 0
-        for i, d in enumerate(self.dom):
-            if d == _I:
+        for i in scope:
+            if dom[i] == _I:
                 mask |= 1 << i
         return mask
 
-    def can_in_mask(self) -> int:
+    def can_in_mask(self, scope: list[int]) -> int:
+        """The arguments of ``scope`` that may still be IN, as a bit mask."""
+        dom = self.dom
         mask = 0
-        for i, d in enumerate(self.dom):
-            if d & _I:
+        for i in scope:
+            if dom[i] & _I:
                 mask |= 1 << i
         return mask
 
-    def next_free(self) -> int:
+    def next_open(self, k: int) -> int:
+        """The first component from the ``k``-th on with an undecided argument, or the count."""
+        dom, components = self.dom, self.components
+        while k < len(components):
+            if any(dom[i] & _I and dom[i] != _I for i in components[k]):
+                return k
+            k += 1
+        return k
+
+    def next_free(self, order: list[int]) -> int:
         """The argument to decide next (it may still be IN but is not decided yet), or -1.
 
         Fail first: an argument that must be OUT needs an IN attacker; the one with the fewest
@@ -482,7 +498,7 @@ class _Search:
         best = -1
         best_count = 1 << 30
         first = -1
-        for a in self.order:
+        for a in order:
             d = dom[a]
             if d & _I:
                 if d != _I and first < 0:
@@ -507,24 +523,34 @@ class _Search:
                     break
         return best if best >= 0 else first
 
-    def _outside_all(self, masks: list[int]) -> bool:
-        """Whether some argument outside each of ``masks`` can still be IN."""
-        possible = self.can_in_mask()
+    def _outside_all(self, masks: list[int], scope: list[int]) -> bool:
+        """Whether some argument of ``scope`` outside each of ``masks`` can still be IN."""
+        possible = self.can_in_mask(scope)
         return all(possible & ~mask for mask in masks)
 
-    def solutions(self, prune: list[int] | None = None) -> Iterator[None]:
+    def solutions(
+        self,
+        prune: list[int] | None = None,
+        scope: list[int] | None = None,
+        *,
+        settled: bool = False,
+    ) -> Iterator[None]:
         """Yield once at every complete labelling below the current state (state is live).
 
         With ``prune``, a branch is abandoned when every argument that can still be IN lies
-        inside one of the masks in ``prune`` (the list may grow while iterating).
+        inside one of the masks in ``prune`` (the list may grow while iterating). With ``scope``,
+        only the arguments of ``scope`` are decided: a solution labels them, the others may be
+        open. ``settled`` says the state is already propagated (no change since the last
+        fixpoint), which saves a pass over the whole framework per nested search.
         """
-        if not self.propagate_all():
+        if not settled and not self.propagate_all():
             return
+        order = self.order if scope is None else scope
         stack: list[tuple[int, int, int]] = []  # (argument, labels still to try, trail mark)
         descend = True
         while True:
-            if descend and (not prune or self._outside_all(prune)):
-                i = self.next_free()
+            if descend and (not prune or self._outside_all(prune, order)):
+                i = self.next_free(order)
                 if i < 0:
                     yield None
                 else:
@@ -546,6 +572,9 @@ class _Search:
                 return
 
 
+_DONE = object()  # end of a generator, for next(..., _DONE)
+
+
 def _mask_to_set(ix: _Indexed, mask: int) -> frozenset[Hashable]:
     names = ix.names
     out = []
@@ -561,61 +590,58 @@ def _mask_to_set(ix: _Indexed, mask: int) -> frozenset[Hashable]:
 def _complete_masks(ix: _Indexed, budget: _Budget | None) -> Iterator[int]:
     search = _Search(ix, stable=False, budget=budget)
     for _ in search.solutions():
-        yield search.in_mask()
+        yield search.in_mask(range(len(search.dom)))
 
 
 def _stable_masks(ix: _Indexed, budget: _Budget | None) -> Iterator[int]:
     search = _Search(ix, stable=True, budget=budget)
     for _ in search.solutions():
-        yield search.in_mask()
-
-
-def _grow(prototype: _Search, mask: int) -> int:
-    """Grow the IN set ``mask`` of a complete labelling to a maximal (preferred) one.
-
-    Repeatedly searches for a complete labelling whose IN set strictly contains ``mask``: the
-    candidates c1, c2, ... (arguments that may still be IN) are tried as "c1 IN", "c2 IN and c1
-    not IN", ..., so no labelling is searched twice.
-    """
-    n = len(prototype.dom)
-    while True:
-        base = prototype.clone()
-        for i in range(n):
-            if mask >> i & 1:
-                base.dom[i] = _I
-        if not base.propagate_all():  # pragma: no cover - mask is complete, cannot fail
-            return mask
-        candidates = [i for i in range(n) if base.dom[i] & _I and not mask >> i & 1]
-        bigger = None
-        for k, c in enumerate(candidates):
-            mark = len(base.trail)
-            ok = base.assign(c, _I)
-            for earlier in candidates[:k]:
-                if not ok:
-                    break
-                ok = base.assign(earlier, base.dom[earlier] & ~_I)
-            if ok:
-                for _ in base.solutions():
-                    bigger = base.in_mask()
-                    break
-            base.undo(mark)
-            if bigger is not None:
-                break
-        if bigger is None:
-            return mask
-        mask = bigger
+        yield search.in_mask(range(len(search.dom)))
 
 
 def _preferred_masks(ix: _Indexed, budget: _Budget | None) -> Iterator[int]:
+    """IN sets of the preferred labellings, one strongly connected component at a time.
+
+    Preferred semantics is SCC-recursive (Baroni, Giacomin, Guida 2005): a labelling is
+    preferred iff, component by component in topological order, its IN set inside the
+    component is maximal among the complete labellings of the component given the labels of
+    the arguments upstream. So each component gets its own search (on the shared state, nested
+    under the labelling chosen upstream), and the cost is a sum over components rather than a
+    product.
+
+    Within a component, the search tries IN before "not IN" and skips every labelling whose IN
+    set lies inside one found before: a labelling that survives is maximal, since a strict
+    superset would sit in an IN branch explored earlier and would have been found first.
+    """
     search = _Search(ix, stable=False, budget=budget)
-    found: list[int] = []
-    for _ in search.solutions(prune=found):
-        mask = search.in_mask()
-        if any(not mask & ~f for f in found):
+    if not search.propagate_all():  # pragma: no cover - the grounded labelling is consistent
+        return
+    components = search.components
+
+    def open_level(k: int) -> tuple[Iterator[None], list[int], list[int], int]:
+        found: list[int] = []
+        scope = components[k]
+        return search.solutions(prune=found, scope=scope, settled=True), found, scope, k
+
+    k = search.next_open(0)
+    if k == len(components):
+        yield search.in_mask(range(len(search.dom)))
+        return
+    stack = [open_level(k)]
+    while stack:
+        solutions, found, scope, k = stack[-1]
+        if next(solutions, _DONE) is _DONE:
+            stack.pop()
             continue
-        grown = _grow(search, mask)
-        found.append(grown)
-        yield grown
+        local = search.in_mask(scope)
+        if any(not local & ~f for f in found):
+            continue
+        found.append(local)
+        k = search.next_open(k + 1)
+        if k == len(components):
+            yield search.in_mask(range(len(search.dom)))
+        else:
+            stack.append(open_level(k))
 
 
 def complete_extensions(af: AttackFramework) -> Iterator[frozenset[Hashable]]:
