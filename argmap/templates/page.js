@@ -194,6 +194,44 @@
 
   var visible = new Map();  // id -> is it in the vis DataSet (only shown nodes are: hidden ones cost time)
   var edgeShown = [];
+  // A link from one tree to another (a claim in one case answering a claim in another) runs across
+  // the whole map, and a dozen of them drawn at once hide the trees. Such a link is drawn only while
+  // one of its ends is selected or hovered, and in focus mode; links between theses side by side in
+  // one row stay (they are short arcs and the debate's spine).
+  var treeOf = new Map();
+  nodes.forEach(function (n) { treeOf.set(n.id, n.parent ? treeOf.get(n.parent) : n.id); });
+  var crossTree = edges.map(function (e) {
+    if (treeOf.get(e.from) === treeOf.get(e.to)) return false;
+    var a = byId.get(e.from), b = byId.get(e.to);
+    return !(!a.parent && !b.parent && a.y === b.y);
+  });
+  var crossOf = new Map();  // id -> indices of its cross-tree links
+  crossTree.forEach(function (cross, i) {
+    if (!cross) return;
+    [edges[i].from, edges[i].to].forEach(function (id) { if (!crossOf.has(id)) crossOf.set(id, []); crossOf.get(id).push(i); });
+  });
+  var lit = new Set();  // the selected and the hovered claim: their cross-tree links are drawn
+  function edgeWanted(e, i) {
+    return !!(visible.get(e.from) && visible.get(e.to)) && (!crossTree[i] || !!focusSet || lit.has(e.from) || lit.has(e.to));
+  }
+  function syncCrossLinks(ids) {
+    var add = [], rem = [];
+    ids.forEach(function (id) {
+      (crossOf.get(id) || []).forEach(function (i) {
+        var want = edgeWanted(edges[i], i);
+        if (edgeShown[i] === want) return;
+        edgeShown[i] = want;
+        if (want) add.push(visEdge(edges[i], i)); else rem.push(i);
+      });
+    });
+    if (rem.length) edgeData.remove(rem);
+    if (add.length) edgeData.add(add);
+  }
+  function light(id, on) {
+    if (id === null || !crossOf.has(id) || lit.has(id) === on) return;
+    if (on) lit.add(id); else lit.delete(id);
+    syncCrossLinks([id]);
+  }
   function computeVisibility() {
     var match = new Map();
     var anyFilter = filters.speaker || filters.tag || filters.kind || filters.side;
@@ -241,7 +279,7 @@
   function initialEdges() {
     var out = [];
     edges.forEach(function (e, i) {
-      edgeShown[i] = !!(visible.get(e.from) && visible.get(e.to));
+      edgeShown[i] = edgeWanted(e, i);
       if (edgeShown[i]) out.push(visEdge(e, i));
     });
     return out;
@@ -264,8 +302,9 @@
       if (r === 'undercut') { v.label = 'undercuts'; v.font = EDGE_FONT; }
     } else if (e.relation === 'premise') v.arrows = PREMISE_ARROW;
     // A link between claims on the same level (e.g. thesis against thesis) bends, so it does not run through the nodes between.
-    // Links beyond the tree (to a node the source is not drawn under) are thinner, so the tree reads first.
-    if (byId.get(e.from).parent !== e.to && e.relation !== 'premise') { v.width = 1.3; v.color = lighter(v.color || SUPPORT_COLOR); }
+    // Links beyond the tree (to a node the source is not drawn under) are thinner, so the tree reads
+    // first; a link to another tree is drawn only when asked for, so at full strength.
+    if (byId.get(e.from).parent !== e.to && e.relation !== 'premise' && !crossTree[i]) { v.width = 1.3; v.color = lighter(v.color || SUPPORT_COLOR); }
     var a = posOf(e.from), b = posOf(e.to);
     if (Math.abs(a.y - b.y) < LAYER / 2 && Math.abs(a.x - b.x) > SLOT * 1.5) v.smooth = CURVED;
     var tip = ROLE_WORD[r] ? ROLE_WORD[r] : '';
@@ -320,7 +359,7 @@
       if (visible.get(n.id) !== show) { visible.set(n.id, show); if (show) addN.push(visNode(n)); else remN.push(n.id); }
     });
     edges.forEach(function (e, i) {
-      var want = !!(visible.get(e.from) && visible.get(e.to));
+      var want = edgeWanted(e, i);
       if (edgeShown[i] !== want) { edgeShown[i] = want; if (want) addE.push(visEdge(e, i)); else remE.push(i); }
     });
     if (remE.length) edgeData.remove(remE);
@@ -370,7 +409,9 @@
     opts = opts || {};
     if (!byId.has(id)) return;
     reveal(id);
+    light(selected, false);
     selected = id;
+    light(id, true);
     network.selectNodes([id]);
     if (opts.camera) moveCamera(id);
     showPanel(id);
@@ -407,6 +448,7 @@
     peek.hidden = false;
   }
   function clearSelection() {
+    light(selected, false);
     selected = null; network.unselectAll(); showPeek(null);
     var panel = $('panel');
     panel.replaceChildren.apply(panel, intro().filter(Boolean));
@@ -419,6 +461,9 @@
     if (p.nodes && p.nodes.length) select(String(p.nodes[0]));
     else if (!p.edges || !p.edges.length) clearSelection();
   });
+  if (!crossOf.size) $('legend').querySelector('.key-cross').hidden = true;
+  network.on('hoverNode', function (p) { light(String(p.node), true); });
+  network.on('blurNode', function (p) { var id = String(p.node); if (id !== selected) light(id, false); });
   network.on('doubleClick', function (p) { if (p.nodes && p.nodes.length) toggleCollapse(String(p.nodes[0])); });
 
   // ------------------------------------------------------------------ panel

@@ -622,3 +622,49 @@ def test_first_view_shows_rival_theses_side_by_side(open_page: Any) -> None:
         )
         assert 0 < pos["x"] < box["width"], thesis
         assert 0 < pos["y"] < box["height"] / 3, thesis
+
+
+def drawn_links(page: Any) -> set[tuple[str, str]]:
+    edges = page.evaluate("window.network.body.data.edges.get()")
+    return {(e["from"], e["to"]) for e in edges}
+
+
+def test_links_between_trees_appear_only_for_the_claim_in_hand(open_page: Any) -> None:
+    """The combined debate: a link from one case's tree to another's is not drawn across the
+    whole map at first; hovering or selecting either end draws it, and focus mode shows it."""
+    graph = run([ROOT / "maps" / "iran-us-negotiation.yaml"]).maps[0].graph
+    assert graph is not None
+    page, log = open_page(render_html(graph), viewport={"width": 1366, "height": 800})
+    link = ("distrust-justified", "distrust-foreign-promises")  # one essay -> Khamenei's case
+    assert graph.has_edge(*link)
+    assert link not in drawn_links(page)
+    # rival theses side by side in one row keep their arc
+    assert ("resistance-complements-negotiation", "negotiation-futile") in drawn_links(page)
+    # the legend says where the others went
+    assert "to another tree" in page.locator("#legend").text_content()
+
+    page.evaluate("window.network.fit({animation: false})")
+    box = page.locator("#graph").bounding_box()
+    pos = page.evaluate(
+        "id => window.network.canvasToDOM(window.network.getPositions([id])[id])", link[1]
+    )
+    page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
+    page.wait_for_function(
+        "() => window.network.body.data.edges.get().some("
+        "e => e.from === 'distrust-justified' && e.to === 'distrust-foreign-promises')"
+    )
+    page.mouse.move(box["x"] + 5, box["y"] + 5)
+    page.wait_for_timeout(300)
+    assert link not in drawn_links(page)
+
+    click_node(page, link[0])
+    assert link in drawn_links(page)
+    page.mouse.move(box["x"] + 5, box["y"] + 5)  # leaving the selected claim keeps its links
+    page.wait_for_timeout(300)
+    assert link in drawn_links(page)
+    page.evaluate("window.argmap.select('negotiation-futile')")
+    assert link not in drawn_links(page)
+    page.click("#focus")
+    page.evaluate("window.argmap.focus('distrust-foreign-promises')")
+    assert link in drawn_links(page)
+    assert log.errors == []
