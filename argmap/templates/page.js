@@ -941,12 +941,30 @@
     if (physicsOn() || !ids.length) { fitTo(null, false); return; }
     var b = bbox(ids);
     if (b && scaleFor(b) >= MIN) { fitTo(ids, false); return; }
+    if (fitSmallMap(ids, MIN - 0.1)) return;
     var pane = container.getBoundingClientRect(), start = posOf(START), rowY = byId.get(START).y;
     var row = bbox(ids.filter(function (id) { return byId.get(rootOf(id)).y === rowY; })) || {x0: start.x, x1: start.x};
     // Centre the row (rival theses side by side) if the central thesis stays well in view, else centre it.
     var x = (row.x0 + row.x1) / 2;
     if (Math.abs(start.x - x) > pane.width / 2 / MIN - SLOT * 0.4) x = start.x;
     network.moveTo({position: {x: x, y: start.y - 80 + pane.height / 2 / MIN}, scale: MIN, animation: false});
+  }
+  // scaleFor pads every side by half the widest label; a small map is measured box by box instead,
+  // so one that nearly fits (three trees side by side on a phone) opens whole, not cut at both edges.
+  function fitSmallMap(ids, floor) {
+    if (ids.length > 150) return false;
+    var b = {x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity};
+    ids.forEach(function (id) {
+      var box = network.getBoundingBox(id);
+      if (!box) return;
+      b.x0 = Math.min(b.x0, box.left); b.x1 = Math.max(b.x1, box.right); b.y0 = Math.min(b.y0, box.top); b.y1 = Math.max(b.y1, box.bottom);
+    });
+    if (b.x0 === Infinity) return false;
+    var pane = container.getBoundingClientRect(), MARGIN = 12;
+    var scale = Math.min((pane.width - 2 * MARGIN) / (b.x1 - b.x0), (pane.height - 2 * MARGIN) / (b.y1 - b.y0), 1.1);
+    if (scale < floor) return false;
+    network.moveTo({position: {x: (b.x0 + b.x1) / 2, y: b.y0 - MARGIN / scale + pane.height / 2 / scale}, scale: scale, animation: false});
+    return true;
   }
   if (!fromHash()) { overview(); clearSelection(); }
   window.addEventListener('hashchange', fromHash);

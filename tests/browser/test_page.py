@@ -88,7 +88,8 @@ def test_real_maps_read_at_a_glance(open_page: Any, output_dir: Path, source: st
         )
         wait_outline(page)
         page.screenshot(path=str(output_dir / f"{name}-{label}.png"))
-        assert page.evaluate("window.network.getScale()") >= 0.6  # labels readable
+        # labels readable; on a phone a small map may go a little smaller to open whole
+        assert page.evaluate("window.network.getScale()") >= (0.5 if label == "phone" else 0.6)
         start = page.evaluate("window.argmap.model.layout.start")
         box = page.locator("#graph").bounding_box()
         pos = page.evaluate(
@@ -667,4 +668,28 @@ def test_links_between_trees_appear_only_for_the_claim_in_hand(open_page: Any) -
     page.click("#focus")
     page.evaluate("window.argmap.focus('distrust-foreign-promises')")
     assert link in drawn_links(page)
+    assert log.errors == []
+
+
+def test_small_map_opens_whole_on_a_phone(open_page: Any) -> None:
+    """The Persian example is three trees wide: on a phone it opens with every box on screen."""
+    graph = run([ROOT / "examples" / "09-persian-rtl.yaml"]).maps[0].graph
+    assert graph is not None
+    page, log = open_page(render_html(graph), viewport={"width": 390, "height": 844})
+    pane = page.locator("#graph").bounding_box()
+    boxes = page.evaluate(
+        """() => window.argmap.visibleIds().map(id => {
+             const b = window.network.getBoundingBox(id);
+             const a = window.network.canvasToDOM({x: b.left, y: b.top});
+             const z = window.network.canvasToDOM({x: b.right, y: b.bottom});
+             return [id, a.x, a.y, z.x, z.y];
+           })"""
+    )
+    assert len(boxes) == graph.number_of_nodes()
+    for node_id, left, top, right, bottom in boxes:
+        assert left >= 0, node_id
+        assert right <= pane["width"], node_id
+        assert top >= 0, node_id
+        assert bottom <= pane["height"], node_id
+    assert page.evaluate("window.network.getScale()") >= 0.5  # still legible
     assert log.errors == []
