@@ -6,12 +6,18 @@ an undercut); ``support`` and ``conclusion`` edges support; a ``premise`` edge m
 argument node need its premise. Dung's semantics (:mod:`argmap.semantics`) need attacks only,
 so support is turned into *implications* and the attacks they entail are added:
 
-- ``deductive`` support (the default): ``s`` supports ``t`` reads "accepting s means accepting
-  t" (``s => t``). This gives supported attacks (s supports x, x attacks b: s attacks b) and
-  mediated attacks (a attacks x, b supports x: a attacks b), as in Cayrol & Lagasquie-Schiex
-  (2013). Independent reasons stay independent: defeating one reason does not defeat the claim.
-- ``necessary`` support: ``s`` supports ``t`` reads "t cannot be accepted without s"
-  (``t => s``), which gives secondary and extended attacks (the dual of the above).
+- ``necessary`` support (the default): ``s`` supports ``t`` reads "t cannot be accepted
+  without s" (``t => s``). This gives secondary attacks (a attacks s, s supports t: a attacks
+  t) and extended attacks (s supports t, s attacks b: t attacks b), as in Cayrol &
+  Lagasquie-Schiex (2013). A claim stands only if what it rests on stands; objections to a
+  claim do not spill onto the reasons given for it. Cost: one defeated reason defeats the claim
+  it supports, so independent reasons act like linked premises in the labels (DF-QuAD
+  strengths still tell them apart).
+- ``deductive`` support: ``s`` supports ``t`` reads "accepting s means accepting t"
+  (``s => t``), which gives supported attacks (s supports x, x attacks b: s attacks b) and
+  mediated attacks (a attacks x, b supports x: a attacks b), the dual of the above. For maps
+  where each reason is meant as sufficient on its own: defeating one reason does not defeat
+  the claim, but a standing objection to a claim defeats every reason for it.
 - A premise of a linked argument is always necessary to it (``argument => premise``), so an
   argument with an OUT premise is OUT.
 
@@ -69,7 +75,7 @@ __all__ = [
 
 SupportReading: TypeAlias = Literal["deductive", "necessary"]
 #: The readings of support, the first is the default.
-SUPPORT_READINGS: tuple[SupportReading, ...] = ("deductive", "necessary")
+SUPPORT_READINGS: tuple[SupportReading, ...] = ("necessary", "deductive")
 #: The base score of a claim without a ``weight``.
 DEFAULT_WEIGHT = 0.5
 #: DF-QuAD on cycles: damped Jacobi sweeps until no strength moves by this much...
@@ -117,7 +123,7 @@ class BipolarFramework:
 
 
 def bipolar_framework(
-    graph: nx.MultiDiGraph[str], support: SupportReading = "deductive"
+    graph: nx.MultiDiGraph[str], support: SupportReading = "necessary"
 ) -> BipolarFramework:
     """Read an argument graph as attacks, implications and weighted links.
 
@@ -130,9 +136,9 @@ def bipolar_framework(
     >>> _ = g.add_edge("o", "t", key="attack", relation="attack")
     >>> f = bipolar_framework(g)
     >>> f.attacks, f.implications
-    ((('o', 't'),), (('r', 't'),))
-    >>> bipolar_framework(g, "necessary").implications
-    (('t', 'r'),)
+    ((('o', 't'),), (('t', 'r'),))
+    >>> bipolar_framework(g, "deductive").implications
+    (('r', 't'),)
     """
     if support not in SUPPORT_READINGS:
         msg = f"unknown support reading {support!r}; expected one of {SUPPORT_READINGS}"
@@ -294,10 +300,14 @@ def grounded_labels(framework: BipolarFramework, what_if: WhatIf = NO_WHAT_IF) -
     >>> {k: str(v) for k, v in grounded_labels(f).items()}
     {'t': 'IN', 'r': 'IN', 'o': 'OUT', 'b': 'IN'}
 
-    What if the student rejects the rebuttal? The objection stands, and under deductive
-    support it defeats the reason too (accepting r would mean accepting t):
+    What if the student rejects the rebuttal? The objection stands and defeats the thesis; the
+    reason, which the thesis rests on, still stands. Under deductive support the objection
+    defeats the reason too (accepting r would mean accepting t):
 
     >>> {k: str(v) for k, v in grounded_labels(f, WhatIf.of(rejected=["b"])).items()}
+    {'t': 'OUT', 'r': 'IN', 'o': 'IN', 'b': 'OUT'}
+    >>> d = bipolar_framework(g, "deductive")
+    >>> {k: str(v) for k, v in grounded_labels(d, WhatIf.of(rejected=["b"])).items()}
     {'t': 'OUT', 'r': 'OUT', 'o': 'IN', 'b': 'OUT'}
     """
     with _gc_paused():
@@ -385,10 +395,13 @@ def attack_framework(
     >>> g.add_nodes_from(["t", "r", "o"])
     >>> _ = g.add_edge("r", "t", key="support", relation="support")
     >>> _ = g.add_edge("o", "t", key="attack", relation="attack")
-    >>> sorted(attack_framework(bipolar_framework(g)).edges)  # o's attack is mediated to r
+    >>> d = bipolar_framework(g, "deductive")
+    >>> sorted(attack_framework(d).edges)  # o's attack is mediated to r
     [('o', 'r'), ('o', 't')]
-    >>> sorted(attack_framework(bipolar_framework(g), WhatIf.of(accepted=["t"])).edges)
+    >>> sorted(attack_framework(d, WhatIf.of(accepted=["t"])).edges)
     [('o', 'r')]
+    >>> sorted(attack_framework(bipolar_framework(g)).edges)  # necessary: t needs r, not r t
+    [('o', 't')]
     """
     up = _closure_up(framework)
     af: nx.DiGraph[Hashable] = nx.DiGraph()
@@ -483,8 +496,10 @@ def attackers_of(framework: BipolarFramework, node: str, what_if: WhatIf = NO_WH
     >>> g = nx.MultiDiGraph([("r", "t", "support"), ("o", "t", "attack"), ("e", "o", "support")])
     >>> for u, v, k in g.edges(keys=True):
     ...     g.edges[u, v, k]["relation"] = k
-    >>> attackers_of(bipolar_framework(g), "r")
+    >>> attackers_of(bipolar_framework(g, "deductive"), "r")
     ['o', 'e']
+    >>> attackers_of(bipolar_framework(g), "r")  # necessary: an objection to t leaves r alone
+    []
     """
     neighbours = _Neighbours(framework)
     return [a.attacker for a in _attacks_on(neighbours, node, what_if) if a.attacker is not None]

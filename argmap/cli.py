@@ -460,8 +460,8 @@ def _what_if_or_fail(
 )
 @click.option(
     "--support",
-    type=click.Choice(["deductive", "necessary"]),
-    default="deductive",
+    type=click.Choice(["necessary", "deductive"]),
+    default="necessary",
     show_default=True,
     help="How support turns into attacks (see docs/analysis.md).",
 )

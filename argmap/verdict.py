@@ -142,7 +142,7 @@ def _extension_rows(
 def analyse_acceptability(
     graph: nx.MultiDiGraph[str],
     semantics: AnalysisSemantics = "grounded",
-    support: SupportReading = "deductive",
+    support: SupportReading = "necessary",
     what_if: WhatIf = NO_WHAT_IF,
     limit: int = DEFAULT_LIMIT,
 ) -> Analysis:

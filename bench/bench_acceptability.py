@@ -1,13 +1,15 @@
 """Benchmark acceptability: `argmap analyze` and the page's what-if recompute, by map size.
 
 Usage: python bench/bench_acceptability.py [--sizes 1000 10000] [--repeat 5] [--no-browser]
-       [--no-commands]
+       [--no-commands] [--support deductive|necessary]
 
 Per size: the wall and CPU time of `argmap analyze MAP` (grounded, and dfquad) as a user runs it
 (a fresh process, start-up and loading the map included), an in-process split (grounded labels
 alone, labels with explanations for every claim, DF-QuAD), and the time analysis.js takes in
 headless Chromium to recompute labels and strengths after a what-if (cold: the first call,
 which also indexes the model; warm: the next ones, which is what a click costs). Medians.
+``--support`` defaults to deductive, the reading the figures in docs/performance.md were taken
+with (argmap's own default is necessary).
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def timed_call(function: Callable[[], Any], repeat: int) -> float:
     return statistics.median(times)
 
 
-def in_process(graph: Any, repeat: int) -> dict[str, float]:
+def in_process(graph: Any, repeat: int, support: Any) -> dict[str, float]:
     from argmap.acceptability import (
         bipolar_framework,
         dfquad_strengths,
@@ -69,22 +71,22 @@ def in_process(graph: Any, repeat: int) -> dict[str, float]:
         grounded_verdicts,
     )
 
-    framework = bipolar_framework(graph)
+    framework = bipolar_framework(graph, support)
     return {
-        "framework": timed_call(lambda: bipolar_framework(graph), repeat),
+        "framework": timed_call(lambda: bipolar_framework(graph, support), repeat),
         "grounded labels": timed_call(lambda: grounded_labels(framework), repeat),
         "labels + explanations": timed_call(lambda: grounded_verdicts(framework), repeat),
         "dfquad": timed_call(lambda: dfquad_strengths(framework), repeat),
     }
 
 
-JS_RECOMPUTE = """([model, rounds]) => {
+JS_RECOMPUTE = """([model, rounds, support]) => {
   const A = window.ArgmapAnalysis, ids = model.nodes.map(n => n.id), times = [];
   for (let i = 0; i < rounds; i++) {
     const whatIf = {rejected: [ids[(i * 7919) % ids.length]],
                     accepted: [ids[(i * 104729) % ids.length]]};
     const t = performance.now();
-    const g = A.grounded(model, whatIf);
+    const g = A.grounded(model, whatIf, {support});
     A.dfquad(model, whatIf);
     A.explain(model, g, ids[0]);
     times.push(performance.now() - t);
@@ -93,7 +95,7 @@ JS_RECOMPUTE = """([model, rounds]) => {
 }"""
 
 
-def browser_recompute(graph: Any, repeat: int, folder: Path) -> tuple[float, float]:
+def browser_recompute(graph: Any, repeat: int, folder: Path, support: str) -> tuple[float, float]:
     """Cold (first call, on a fresh copy of the model) and warm median recompute, in ms."""
     from playwright.sync_api import sync_playwright
 
@@ -117,7 +119,7 @@ def browser_recompute(graph: Any, repeat: int, folder: Path) -> tuple[float, flo
         page.wait_for_function("typeof window.ArgmapAnalysis === 'object'")
         colds, warms = [], []
         for _ in range(repeat):
-            times = page.evaluate(JS_RECOMPUTE, [model, 6])
+            times = page.evaluate(JS_RECOMPUTE, [model, 6, support])
             colds.append(times[0])
             warms.extend(times[1:])
         browser.close()
@@ -132,6 +134,7 @@ def main() -> None:
     parser.add_argument(
         "--no-commands", action="store_true", help="Skip the `argmap analyze` runs (huge sizes)."
     )
+    parser.add_argument("--support", choices=["deductive", "necessary"], default="deductive")
     options = parser.parse_args()
     from argmap.graph import build_graph
     from argmap.pipeline import load
@@ -149,13 +152,13 @@ def main() -> None:
             for semantics in () if options.no_commands else ("grounded", "dfquad"):
                 # `python -m argmap` from the repository: this checkout, whatever is installed
                 command = [sys.executable, "-m", "argmap", "analyze", str(path)]
-                command += ["--semantics", semantics]
+                command += ["--semantics", semantics, "--support", options.support]
                 wall, cpu = timed_command(command, options.repeat)
                 print(f"argmap analyze --semantics {semantics}: wall {wall:.2f} s, cpu {cpu:.2f} s")
-            for stage, seconds in in_process(graph, options.repeat).items():
+            for stage, seconds in in_process(graph, options.repeat, options.support).items():
                 print(f"  in-process {stage}: {seconds * 1000:.0f} ms")
             if not options.no_browser:
-                cold, warm = browser_recompute(graph, options.repeat, folder)
+                cold, warm = browser_recompute(graph, options.repeat, folder, options.support)
                 print(
                     "analysis.js recompute (grounded + dfquad + explain):"
                     f" cold {cold:.0f} ms, warm {warm:.0f} ms"

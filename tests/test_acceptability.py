@@ -35,13 +35,13 @@ def graph(text: str) -> ArgumentGraph:
 
 
 def labels(
-    g: ArgumentGraph, support: Any = "deductive", *, rejected: Any = (), accepted: Any = ()
+    g: ArgumentGraph, support: Any = "necessary", *, rejected: Any = (), accepted: Any = ()
 ) -> dict[str, str]:
     framework = bipolar_framework(g, support)
     return {k: str(v) for k, v in grounded_labels(framework, WhatIf.of(rejected, accepted)).items()}
 
 
-def why(g: ArgumentGraph, node: str, support: Any = "deductive", **what_if: Any) -> str:
+def why(g: ArgumentGraph, node: str, support: Any = "necessary", **what_if: Any) -> str:
     framework = bipolar_framework(g, support)
     w = WhatIf.of(what_if.get("rejected", ()), what_if.get("accepted", ()))
     return explain_label(framework, grounded_labels(framework, w), node, w)
@@ -87,10 +87,16 @@ class TestGrounded:
     def test_defeating_one_reason_leaves_the_claim_and_other_reasons_under_deductive(
         self,
     ) -> None:
-        assert labels(graph(REASONS)) == {"t": "IN", "r1": "OUT", "r2": "IN", "o": "IN"}
+        assert labels(graph(REASONS), "deductive") == {
+            "t": "IN",
+            "r1": "OUT",
+            "r2": "IN",
+            "o": "IN",
+        }
 
     def test_under_necessary_support_a_defeated_reason_defeats_its_conclusion(self) -> None:
-        assert labels(graph(REASONS), "necessary") == {
+        assert bipolar_framework(graph(REASONS)).support == "necessary"  # the default
+        assert labels(graph(REASONS)) == {
             "t": "OUT",
             "r1": "OUT",
             "r2": "IN",
@@ -98,13 +104,16 @@ class TestGrounded:
         }
 
     def test_an_out_premise_makes_the_linked_argument_out(self) -> None:
-        got = labels(graph(LINKED))
+        got = labels(graph(LINKED), "deductive")
         assert got == {"c": "IN", "p1": "OUT", "p2": "IN", "o": "IN", "a": "OUT"}
-        assert labels(graph(LINKED), "necessary")["c"] == "OUT"  # c needs its argument
+        # under necessary support c needs its argument
+        assert labels(graph(LINKED)) == got | {"c": "OUT"}
 
     def test_an_undercut_defeats_the_argument_not_its_premises(self) -> None:
         g = graph(LINKED.replace("attacks: [p1]", "attacks: [a]"))
-        assert labels(g) == {"c": "IN", "p1": "IN", "p2": "IN", "o": "IN", "a": "OUT"}
+        got = labels(g, "deductive")
+        assert got == {"c": "IN", "p1": "IN", "p2": "IN", "o": "IN", "a": "OUT"}
+        assert labels(g) == got | {"c": "OUT"}
 
     def test_an_attack_cycle_is_undecided_and_spreads(self) -> None:
         assert labels(graph(CYCLE)) == {"t": "UNDEC", "x": "UNDEC", "y": "UNDEC"}
@@ -119,7 +128,7 @@ class TestGrounded:
               r: {text: Reason for T., supports: [t]}
             """
         )
-        af = attack_framework(bipolar_framework(g))
+        af = attack_framework(bipolar_framework(g, "deductive"))
         # supported attack (e supports o, which attacks t); mediated (o attacks t, r supports t)
         assert sorted(af.edges) == [("e", "r"), ("e", "t"), ("o", "r"), ("o", "t")]
         # necessary: e supports o means o needs e, nothing derived from it here
@@ -149,9 +158,9 @@ class TestGrounded:
               b: {text: B., attacks: [a]}
             """
         )
-        assert ("r", "r") in attack_framework(bipolar_framework(g)).edges
-        assert labels(g)["r"] == "UNDEC"
-        assert why(g, "r") == (
+        assert ("r", "r") in attack_framework(bipolar_framework(g, "deductive")).edges
+        assert labels(g, "deductive")["r"] == "UNDEC"
+        assert why(g, "r", "deductive") == (
             "UNDEC: it attacks itself (accepting it means accepting what attacks it)."
         )
 
@@ -168,9 +177,16 @@ class TestWhatIf:
 
     def test_rejecting_a_claim_rejects_what_would_bring_it_along(self) -> None:
         g = graph(REASONS)
-        assert labels(g, rejected=["t"]) == {"t": "OUT", "r1": "OUT", "r2": "OUT", "o": "IN"}
-        assert why(g, "r2", rejected=["t"]) == (
+        # deductive: accepting a reason means accepting the rejected claim
+        got = labels(g, "deductive", rejected=["t"])
+        assert got == {"t": "OUT", "r1": "OUT", "r2": "OUT", "o": "IN"}
+        assert why(g, "r2", "deductive", rejected=["t"]) == (
             "OUT because t is rejected in the what-if, and accepting r2 means accepting it."
+        )
+        # necessary: the reasons do not need t; t needs each of them
+        assert labels(g, rejected=["t"]) == {"t": "OUT", "r1": "OUT", "r2": "IN", "o": "IN"}
+        assert why(g, "t", rejected=["r2"]) == (
+            "OUT because r2 is rejected in the what-if, and accepting t means accepting it."
         )
 
     def test_accepted_wins_over_rejected(self) -> None:
@@ -199,11 +215,16 @@ class TestExplanations:
               r: {text: R., supports: [t]}
             """
         )
-        assert why(g, "r") == (
+        assert why(g, "r", "deductive") == (
             "OUT because attacked by o, which is IN "
             "(o attacks t, and accepting r means accepting it)."
         )
-        assert attackers_of(bipolar_framework(g), "r") == ["o", "e"]
+        assert attackers_of(bipolar_framework(g, "deductive"), "r") == ["o", "e"]
+        assert why(g, "r") == "IN: unattacked."  # necessary: t's objection is not r's
+        assert why(graph(REASONS), "t") == (
+            "OUT because attacked by o, which is IN "
+            "(o attacks r1, and accepting t means accepting it)."
+        )
 
     def test_a_premise_explains_its_argument(self) -> None:
         assert why(graph(LINKED), "a") == (
@@ -213,7 +234,7 @@ class TestExplanations:
 
     def test_the_page_names_claims_by_their_labels(self) -> None:
         g = graph(LINKED.replace("o: {text: Scores did not rise.", "o: {text: No., label: Flat"))
-        framework = bipolar_framework(g)
+        framework = bipolar_framework(g, "deductive")
         names = display_names(g)
         text = explain_label(framework, grounded_labels(framework), "c", names=names)
         assert text == "IN: unattacked."

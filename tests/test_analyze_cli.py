@@ -46,10 +46,12 @@ def test_grounded_table_says_what_decides_each_claim(run_cli: Run) -> None:
     result = run_cli("analyze", REBUTTALS)
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.splitlines()[0] == (
-        "grounded semantics, deductive support: 2 IN, 3 OUT, 0 UNDEC"
+        "grounded semantics, necessary support: 3 IN, 2 OUT, 0 UNDEC"
     )
     table = rows(result.stdout)
     assert table["not-enough-devices"] == ["IN", "-", "IN:", "unattacked."]
+    # the objection to the thesis does not spill onto the reason given for it
+    assert table["phones-distract"] == ["IN", "-", "IN:", "unattacked."]
     assert table["phones-useful-for-learning"][:5] == [
         "IN",
         "not-enough-devices",
@@ -67,8 +69,8 @@ def test_json_carries_the_same_verdicts(run_cli: Run) -> None:
     result = run_cli("analyze", REBUTTALS, "--format", "json")
     assert result.exit_code == 0
     document = json.loads(result.stdout)
-    assert (document["semantics"], document["support"]) == ("grounded", "deductive")
-    assert document["counts"] == {"IN": 2, "OUT": 3, "UNDEC": 0}
+    assert (document["semantics"], document["support"]) == ("grounded", "necessary")
+    assert document["counts"] == {"IN": 3, "OUT": 2, "UNDEC": 0}
     by_id = {row["id"]: row for row in document["claims"]}
     assert by_id["phones-useful-for-learning"]["defended_by"] == {
         "school-devices-do-that": "not-enough-devices"
@@ -99,7 +101,7 @@ def test_unknown_or_contradictory_what_if_is_misuse(run_cli: Run) -> None:
 def test_preferred_shows_credulous_and_sceptical(run_cli: Run, write_map: Any) -> None:
     result = run_cli("analyze", str(write_map(CYCLE)), "--semantics", "preferred")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "preferred semantics, deductive support: 2 extensions"
+    assert result.stdout.splitlines()[0] == "preferred semantics, necessary support: 2 extensions"
     assert rows(result.stdout)["t"] == ["yes", "no", "1", "of", "2"]
 
 
@@ -108,7 +110,7 @@ def test_the_limit_is_said_plainly(run_cli: Run, write_map: Any) -> None:
     assert result.exit_code == 0
     first = result.stdout.splitlines()[0]
     assert first == (
-        "complete semantics, deductive support: more than 2 extensions; stopped at --limit 2"
+        "complete semantics, necessary support: more than 2 extensions; stopped at --limit 2"
     )
     # decided per claim: t is credulously accepted, and not sceptically (grounded: UNDEC)
     assert rows(result.stdout)["t"][:2] == ["yes", "no"]
@@ -120,7 +122,7 @@ def test_no_stable_extension_is_not_an_empty_one(run_cli: Run, write_map: Any) -
     assert (result.exit_code, document["extensions"], document["limit_hit"]) == (0, 0, False)
     assert {row["credulous"] for row in document["claims"]} == {False}
     text = run_cli("analyze", str(write_map(ODD)), "--semantics", "stable").stdout
-    assert text.startswith("stable semantics, deductive support: no stable extension")
+    assert text.startswith("stable semantics, necessary support: no stable extension")
 
 
 def test_dfquad_strengths(run_cli: Run) -> None:
@@ -149,10 +151,13 @@ def test_support_reading_is_an_option(run_cli: Run, write_map: Any) -> None:
           o: {text: Gaps come from elsewhere., attacks: [r]}
         """
     )
-    assert rows(run_cli("analyze", str(path)).stdout)["t"][0] == "IN"
-    necessary = run_cli("analyze", str(path), "--support", "necessary").stdout
-    assert necessary.splitlines()[0].startswith("grounded semantics, necessary support")
-    assert rows(necessary)["t"][0] == "OUT"
+    default = run_cli("analyze", str(path)).stdout
+    assert default.splitlines()[0].startswith("grounded semantics, necessary support")
+    assert rows(default)["t"][0] == "OUT"  # t rests on r, which falls
+    assert run_cli("analyze", str(path), "--support", "necessary").stdout == default
+    deductive = run_cli("analyze", str(path), "--support", "deductive").stdout
+    assert deductive.splitlines()[0].startswith("grounded semantics, deductive support")
+    assert rows(deductive)["t"][0] == "IN"  # r was one sufficient reason; t stands alone
 
 
 def test_a_broken_map_gives_diagnostics_and_exit_1(run_cli: Run, write_map: Any) -> None:
@@ -188,3 +193,17 @@ def test_same_map_same_output(run_cli: Run, write_map: Any) -> None:
         again = run_cli("analyze", path, "--semantics", semantics, "--format", "json").stdout
         assert first == again
         assert first.encode("utf-8") == again.encode("utf-8")
+
+
+def test_by_default_objections_to_a_thesis_do_not_reject_the_facts_given_for_it(
+    run_cli: Run,
+) -> None:
+    """The flagship map: a historical fact offered as a reason stands unless it is attacked."""
+    flagship = str(ROOT / "maps" / "iran-us-negotiation.yaml")
+    default = json.loads(run_cli("analyze", flagship, "--format", "json").stdout)
+    label = {row["id"]: row["label"] for row in default["claims"]}
+    assert label["coup-1953"] == "IN"
+    assert label["negotiation-futile"] == "OUT"  # a contested claim still falls
+    deductive = run_cli("analyze", flagship, "--support", "deductive", "--format", "json")
+    label = {row["id"]: row["label"] for row in json.loads(deductive.stdout)["claims"]}
+    assert label["coup-1953"] == "OUT"

@@ -3,8 +3,9 @@
  * that both give the same labels, strengths and explanations. Plain ES5-style, no dependencies.
  * Contract: window.ArgmapAnalysis = {grounded(model, whatIf, options), dfquad(model, whatIf),
  * explain(model, result, id, options)}; whatIf = {rejected: [ids], accepted: [ids]};
- * options.support = 'deductive' (default) | 'necessary'; explain's options.names = 'ids' names
- * claims by id instead of by their quoted labels. */
+ * options.support = 'necessary' (default) | 'deductive'; explain reads the reading from the
+ * result grounded returned (options.support only when the result has none); explain's
+ * options.names = 'ids' names claims by id instead of by their quoted labels. */
 (function () {
   'use strict';
   var DEFAULT_WEIGHT = 0.5, TOLERANCE = 1e-9, MAX_SWEEPS = 1000;
@@ -23,7 +24,7 @@
   var cache = typeof WeakMap === 'function' ? new WeakMap() : null;
 
   function framework(model, support) {
-    support = support === 'necessary' ? 'necessary' : 'deductive';
+    support = support === 'deductive' ? 'deductive' : 'necessary';
     var byModel = cache && cache.get(model);
     if (byModel && byModel[support]) return byModel[support];
     var names = model.nodes.map(function (n) { return n.id; }), index = new Map();
@@ -227,7 +228,7 @@
 
   function explain(model, result, id, options) {
     if (!result || !result.labels || !(id in result.labels)) return '';
-    var fw = framework(model, result.support), wi = normalise(fw, result.whatIf), labels = result.labels;
+    var fw = framework(model, result.support || (options && options.support)), wi = normalise(fw, result.whatIf), labels = result.labels;
     var nb = neighbours(fw), label = labels[id], name = namer(model, fw, options);
     if (wi.accepted.has(id)) return 'IN: accepted as given in the what-if (attacks on it are ignored).';
     if (wi.rejected.has(id)) return 'OUT: rejected in the what-if.';
@@ -285,7 +286,8 @@
   }
 
   function dfquad(model, whatIf) {
-    var fw = framework(model, 'deductive'), wi = normalise(fw, whatIf), count = fw.names.length;
+    // Strengths do not depend on the reading of support: any framework of the model will do.
+    var fw = framework(model, 'necessary'), wi = normalise(fw, whatIf), count = fw.names.length;
     if (!fw.dependencyOrder) {
       var adjacency = [], i;
       for (i = 0; i < count; i++) adjacency.push([]);

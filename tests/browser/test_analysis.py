@@ -37,8 +37,8 @@ EVALUATE = """cases => cases.map(c => {
   const g = A.grounded(c.model, c.whatIf, {support: c.support});
   const explanations = {}, byId = {};
   for (const n of c.model.nodes) {
-    explanations[n.id] = A.explain(c.model, g, n.id);
-    byId[n.id] = A.explain(c.model, g, n.id, {names: 'ids'});
+    explanations[n.id] = A.explain(c.model, g, n.id, {support: c.support});
+    byId[n.id] = A.explain(c.model, g, n.id, {names: 'ids', support: c.support});
   }
   const d = A.dfquad(c.model, c.whatIf);
   return {labels: g.labels, explanations, byId, strength: d.strength, converged: d.converged,
@@ -190,8 +190,11 @@ def test_a_student_switches_on_acceptability_and_asks_what_if(open_page: Any) ->
     text = panel_text(page)
     assert "OUT: rejected in the what-if." in text
     # not-enough-devices IN -> OUT, school-devices OUT -> IN, phones-useful IN -> OUT; the thesis
-    # and its reason stay OUT (rejected, and a reason for a rejected claim)
+    # stays OUT (rejected) and its reason IN (necessary support: a reason does not need the
+    # claim it supports)
     assert "What changed (3)" in text
+    label = page.evaluate("window.network.body.data.nodes.get('phones-distract').label")
+    assert label.startswith("\u2714 IN")
     label = page.evaluate("window.network.body.data.nodes.get('school-devices-do-that').label")
     assert label.startswith("\u2714 IN")
     page.get_by_role("button", name="Reset what-if").click()
