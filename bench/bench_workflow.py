@@ -27,8 +27,15 @@ from typing import Any
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).parent))
+# Measure this checkout, whatever `argmap` on PATH or in site-packages points at.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make_map
+
+REPO = Path(__file__).resolve().parent.parent
+
+ARGMAP = [sys.executable, "-m", "argmap"]
+ENV = os.environ | {"PYTHONPATH": str(REPO)}
 
 FORMATS = ["json", "graphml", "gexf", "dot", "mermaid", "outline", "aif", "argdown"]
 
@@ -39,7 +46,7 @@ def timed(command: list[str], repeat: int) -> tuple[float, float]:
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
+        subprocess.run(command, check=True, capture_output=True, env=ENV)
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -109,7 +116,7 @@ def bench_size(size: int, folder: Path, repeat: int) -> list[tuple[str, str, str
     assert other is not None
 
     def row(label: str, command: list[str], operation: Callable[[], Any]) -> tuple[str, str, str]:
-        wall, cpu = timed(["argmap", *command], repeat)
+        wall, cpu = timed([*ARGMAP, *command], repeat)
         return (label, f"{wall:.2f} s ({cpu:.2f} s)", f"{in_process(operation, repeat):.2f} s")
 
     rows = [
@@ -158,6 +165,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="argmap-bench-workflow-"))
+    import argmap
+
+    print(f"argmap from {Path(argmap.__file__).parent}")
     print(f"load average before: {os.getloadavg()[0]:.1f}")
     for size in options.sizes:
         print(f"\n{size:,} claims\n")
