@@ -815,14 +815,15 @@
   // ------------------------------------------------------------------ acceptability (analysis.js)
   var A = window.ArgmapAnalysis;
   accept.available = !!(A && typeof A.grounded === 'function');
+  accept.support = 'necessary';  // the reading of support: 'necessary' or 'deductive' (sufficient)
   function safeCall(fn, args) {
     try { return fn.apply(A, args); } catch (err) { if (window.console) console.warn('argmap analysis:', err); return null; }
   }
   function computeAcceptance() {
-    var res = safeCall(A.grounded, [model, accept.whatIf]);
+    var res = safeCall(A.grounded, [model, accept.whatIf, {support: accept.support}]);
     accept.labels = res && res.labels ? res.labels : null;
     accept.result = res;
-    if (!accept.base) { var b = safeCall(A.grounded, [model, {rejected: [], accepted: []}]); accept.base = b && b.labels ? b.labels : {}; }
+    if (!accept.base) { var b = safeCall(A.grounded, [model, {rejected: [], accepted: []}, {support: accept.support}]); accept.base = b && b.labels ? b.labels : {}; }
     accept.strength = typeof A.dfquad === 'function' ? safeCall(A.dfquad, [model, accept.whatIf]) : null;
   }
   function accPanel(id) {
@@ -839,7 +840,7 @@
           [h('span', {style: 'width:' + Math.round(pct * 100) + '%'})])]));
     }
     if (typeof A.explain === 'function' && accept.result) {
-      var why = safeCall(A.explain, [model, accept.result, id]);
+      var why = safeCall(A.explain, [model, accept.result, id, {support: accept.support}]);
       if (typeof why === 'string' && why) box.appendChild(h('p', {dir: 'auto', text: why}));
     }
     var rej = accept.whatIf.rejected.indexOf(id) >= 0, acc = accept.whatIf.accepted.indexOf(id) >= 0;
@@ -878,7 +879,20 @@
   }
   if (accept.available) {
     $('accept-control').hidden = false;
-    $('accept-toggle').addEventListener('change', function (ev) { accept.on = ev.target.checked; applyAcceptance(); });
+    var reading = $('support-reading');
+    $('accept-toggle').addEventListener('change', function (ev) {
+      accept.on = ev.target.checked;
+      if (reading) $('support-control').hidden = !accept.on;
+      applyAcceptance();
+    });
+    if (reading) {
+      accept.support = reading.value === 'deductive' ? 'deductive' : 'necessary';  // a restored form
+      reading.addEventListener('change', function () {
+        accept.support = reading.value === 'deductive' ? 'deductive' : 'necessary';
+        accept.base = null;  // "what changed" compares with no what-if under the same reading
+        applyAcceptance();
+      });
+    }
   }
 
   // ------------------------------------------------------------------ start

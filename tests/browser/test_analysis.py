@@ -201,3 +201,65 @@ def test_a_student_switches_on_acceptability_and_asks_what_if(open_page: Any) ->
     label = page.evaluate("window.network.body.data.nodes.get('school-devices-do-that').label")
     assert label.startswith("\u2718 OUT")
     assert log.errors == []
+
+
+def test_a_student_switches_the_reading_of_support(open_page: Any) -> None:
+    """Labels, explanations and what-if follow the chosen reading; strengths do not."""
+    from tests.browser.test_page import click_node, panel_text
+
+    document = {
+        "argmap": 1,
+        "title": "Homework",
+        "claims": {
+            "t": {"text": "Homework should go.", "label": "No homework", "kind": "thesis"},
+            "r1": {"text": "It widens gaps.", "label": "Gaps", "supports": ["t"]},
+            "r2": {"text": "It crowds out sleep.", "label": "Sleep", "supports": ["t"]},
+            "o": {"text": "Gaps come from elsewhere.", "label": "Elsewhere", "attacks": ["r1"]},
+        },
+    }
+    graph = graph_of(document)
+    page, log = open_page(render_html(graph))
+    assert page.locator("#support-control").is_hidden()
+    page.check("#accept-toggle")
+    assert page.locator("#support-control").is_visible()
+    assert page.locator("#support-reading").input_value() == "necessary"
+
+    def shown() -> dict[str, str]:
+        """Each claim's label as the page draws it (its badge)."""
+        badges = page.evaluate(
+            "ids => ids.map(id => window.network.body.data.nodes.get(id).label)", sorted(graph)
+        )
+        return {n: b.split()[1] for n, b in zip(sorted(graph), badges, strict=True)}
+
+    def python(support: str, **what_if: list[str]) -> dict[str, str]:
+        framework = bipolar_framework(graph, support)  # type: ignore[arg-type]
+        labels = grounded_labels(framework, WhatIf.of(**what_if))
+        return {k: str(v) for k, v in labels.items()}
+
+    # necessary: the thesis rests on the defeated reason and falls with it
+    assert shown() == python("necessary") == {"t": "OUT", "r1": "OUT", "r2": "IN", "o": "IN"}
+    click_node(page, "t")
+    text = panel_text(page)
+    assert (
+        "OUT because attacked by \u201cElsewhere\u201d, which is IN (\u201cElsewhere\u201d attacks"
+        " \u201cGaps\u201d, and accepting \u201cNo homework\u201d means accepting it)." in text
+    )
+    strength = next(line for line in text.splitlines() if line.startswith("Strength"))
+
+    page.select_option("#support-reading", "deductive")
+    # sufficient: one defeated reason leaves the thesis standing
+    assert shown() == python("deductive") == {"t": "IN", "r1": "OUT", "r2": "IN", "o": "IN"}
+    text = panel_text(page)
+    assert "IN: unattacked." in text
+    assert strength in text  # DF-QuAD does not depend on the reading
+
+    # the what-if recomputes under the chosen reading: a reason brings the rejected thesis along
+    page.get_by_role("button", name="Reject").click()
+    rejected = python("deductive", rejected=["t"])
+    assert shown() == rejected == {"t": "OUT", "r1": "OUT", "r2": "OUT", "o": "IN"}
+    assert "What changed (2)" in panel_text(page)
+    page.select_option("#support-reading", "necessary")
+    assert shown() == python("necessary", rejected=["t"])
+    assert shown()["r2"] == "IN"  # a reason does not need the claim it supports
+    assert "No label changed." in panel_text(page)  # t was OUT without the what-if too
+    assert log.errors == []
