@@ -5,6 +5,7 @@ They do not depend on the YAML pipeline, so the renderer can be tested on its ow
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import networkx as nx
@@ -450,3 +451,40 @@ def synthetic_graph(n_claims: int, *, seed: int = 7) -> nx.MultiDiGraph:
     return make_graph(
         f"Synthetic debate with {n_claims} claims", claims, links, arguments, speakers=speakers
     )
+
+
+def xss_yaml(payload: str) -> str:
+    """A map file with ``payload`` in every free-text field the format has.
+
+    Ids must match the id pattern, so they cannot carry a payload from YAML; dates and source
+    kinds are checked too. Source URLs get ``javascript:`` in several spellings and an https URL
+    that tries to break out of its attribute.
+    """
+    p = json.dumps(payload)
+    return f"""\
+argmap: 1
+title: {p}
+summary: {p}
+sources:
+  s1: {{title: {p}, author: {p}, date: "2020-01-02", kind: speech,
+        url: "javascript:window.__xss=1"}}
+  s2: {{title: {p}, url: " JaVaScRiPt:window.__xss=1"}}
+  s3: {{title: {p}, url: "https://example.org/?q=\\"><img src=x onerror=window.__xss=1>"}}
+  s4: {{title: {p}, url: "data:text/html,<script>window.__xss=1</script>"}}
+speakers:
+  p1: {{name: {p}, role: {p}}}
+claims:
+  t: {{kind: thesis, text: {p}, label: {p}, by: p1, source: s1, quote: {p}, locator: {p},
+      note: {p}, tags: [{p}, plain]}}
+  x: {{text: {p}, label: {p}, by: p1, source: s2, quote: {p}, locator: {p}, note: {p}, tags: [{p}]}}
+  a: {{text: {p}, by: p1, source: s3, note: {p}}}
+  b: {{kind: evidence, text: {p}, label: {p}, source: s4, quote: {p}}}
+  u: {{text: {p}, label: {p}, note: {p}, tags: [{p}]}}
+  r: {{text: {p}, label: {p}, by: p1}}
+arguments:
+  arg: {{premises: [a, b], conclusion: t, label: {p}, scheme: {p}, note: {p}}}
+links:
+  - {{from: x, to: t, type: attack, note: {p}}}
+  - {{from: u, to: arg, type: attack, note: {p}}}
+  - {{from: r, to: x, type: attack, note: {p}}}
+"""

@@ -9,7 +9,14 @@ import pytest
 
 from argmap.pipeline import run
 from argmap.render import render_html, write_site
-from tests.browser.graphs import debate_graph, make_graph, mixed_graph, rtl_graph, xss_graph
+from tests.browser.graphs import (
+    debate_graph,
+    make_graph,
+    mixed_graph,
+    rtl_graph,
+    xss_graph,
+    xss_yaml,
+)
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -693,3 +700,102 @@ def test_small_map_opens_whole_on_a_phone(open_page: Any) -> None:
         assert bottom <= pane["height"], node_id
     assert page.evaluate("window.network.getScale()") >= 0.5  # still legible
     assert log.errors == []
+
+
+NOTHING_RAN = """() => ({
+  xss: window.__xss === undefined ? null : window.__xss,
+  elements: document.querySelectorAll('img, image, iframe, object, embed, script[src]').length,
+  handlers: Array.from(document.querySelectorAll('*')).flatMap(el => Array.from(el.attributes)
+    .filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name)),
+  badLinks: Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))
+    .filter(h => !/^(#|https?:|mailto:|[^:]*$)/i.test(h.trim())),
+})"""
+
+
+def assert_nothing_ran(page: Any, log: Any) -> None:
+    found = page.evaluate(NOTHING_RAN)
+    assert found == {"xss": None, "elements": 0, "handlers": [], "badLinks": []}
+    assert log.dialogs == []
+    assert log.requests == []
+    assert log.errors == []
+
+
+def hover_tooltip(page: Any, dom: dict[str, float]) -> str:
+    """Hover a point of the canvas and return the tooltip's text ('' when none shows)."""
+    box = page.locator("#graph").bounding_box()
+    page.mouse.move(box["x"] + 3, box["y"] + 3)
+    page.mouse.move(box["x"] + dom["x"], box["y"] + dom["y"])
+    try:
+        page.wait_for_selector("div.vis-tooltip", state="visible", timeout=2000)
+    except Exception:  # no tooltip is an answer too: the caller checks the text
+        return ""
+    tip = page.locator("div.vis-tooltip")
+    # text only: innerText turns line breaks into <br>, and nothing else may be an element
+    assert tip.evaluate("el => el.querySelectorAll(':not(br)').length") == 0
+    return tip.inner_text()
+
+
+@pytest.mark.parametrize("payload", XSS)
+def test_payloads_in_every_yaml_field_never_execute(
+    open_page: Any, tmp_path: Path, payload: str
+) -> None:
+    """A map file with a payload in every free-text field, through the real pipeline, then used
+    the way a student would: every claim opened, hovered, searched, filtered, judged."""
+    src = tmp_path / "evil.yaml"
+    src.write_text(xss_yaml(payload), encoding="utf-8")
+    result = run([src])
+    graph = result.maps[0].graph
+    assert graph is not None
+    out = tmp_path / "site"
+    write_site([(Path("evil.yaml"), graph)], out)
+    html = (out / "evil.html").read_text(encoding="utf-8")
+    page, log = open_page(html, name="site/evil.html", viewport={"width": 1366, "height": 800})
+    wait_outline(page)
+    assert page.locator("h1").inner_text() == payload
+    assert page.title() == payload
+    assert page.locator(".top .summary").inner_text() == payload
+
+    for node_id in sorted(graph.nodes):  # every panel: claims and the linked-premises junction
+        page.evaluate("id => window.argmap.select(id)", node_id)
+        assert payload in panel_text(page), node_id
+    page.evaluate("window.argmap.select('t')")
+    text = panel_text(page)
+    assert text.count(payload) >= 6  # text, speaker, role, source bits, locator, quote, note, tag
+    for node_id in ("t", "x", "a", "b"):  # of four source links, only the https one is a link
+        page.evaluate("id => window.argmap.select(id)", node_id)
+        assert page.locator("#panel a[target=_blank]").count() == (1 if node_id == "a" else 0)
+
+    page.evaluate("window.network.fit({animation: false})")
+    for node_id in ("t", "arg"):
+        dom = page.evaluate(
+            "id => window.network.canvasToDOM(window.network.getPositions([id])[id])", node_id
+        )
+        assert payload in hover_tooltip(page, dom), node_id
+
+    page.fill("#search", payload)
+    assert page.locator("#search-results li[data-id]").count() >= 1
+    page.keyboard.press("Enter")
+    for name in ("speaker", "tag"):
+        options = page.locator(f"#f-{name} option").all_inner_texts()
+        assert payload in options, name
+        page.select_option(f"#f-{name}", index=1)
+    page.click("#show-all")
+    if page.locator("#accept-control").is_visible():
+        page.check("#accept-toggle")
+        for node_id in ("t", "x", "arg"):
+            page.evaluate("id => window.argmap.select(id)", node_id)
+    page.evaluate("location.hash = '#x'")
+    page.wait_for_function("() => (window.network.getSelectedNodes() || [])[0] === 'x'")
+    assert_nothing_ran(page, log)
+
+    index, index_log = open_page(
+        (out / "index.html").read_text(encoding="utf-8"), name="site/index.html", wait_ready=False
+    )
+    assert index.locator("#maps h2 a").inner_text() == payload
+    assert index.locator("#maps .summary").inner_text() == payload
+    index.fill("#q", payload)
+    assert index.locator("#maps li.map:visible").count() == 1
+    assert index.evaluate("window.__xss === undefined")
+    assert index_log.dialogs == []
+    assert index_log.requests == []
+    assert index_log.errors == []
