@@ -799,3 +799,22 @@ def test_payloads_in_every_yaml_field_never_execute(
     assert index_log.dialogs == []
     assert index_log.requests == []
     assert index_log.errors == []
+
+
+def test_details_are_readable_on_a_phone(open_page: Any) -> None:
+    """On a phone the panel and the outline sit below the map, at their full height: the page
+    scrolls, the details are not squeezed into a strip a few lines high."""
+    page, log = open_page(render_html(debate_graph()), viewport={"width": 390, "height": 844})
+    wait_outline(page)
+    click_node(page, "jcpoa-brought-relief")
+    page.get_by_role("button", name="Details \u2193").click()
+    page.wait_for_timeout(300)
+    panel = page.locator("#panel")
+    sizes = panel.evaluate("el => [el.clientHeight, el.scrollHeight]")
+    assert sizes[0] >= sizes[1] - 1  # nothing hidden inside the panel
+    claim = page.locator("#panel .claim-text").bounding_box()
+    assert claim["y"] >= 0
+    assert claim["y"] + claim["height"] <= 844  # the full text is on screen after "Details"
+    outline = page.locator("#outline-pane").bounding_box()
+    assert outline["height"] >= 200  # the outline below is whole too
+    assert log.errors == []
