@@ -7,6 +7,7 @@ in the map's order; :func:`format_analysis` and :func:`analysis_json` present it
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -41,6 +42,10 @@ AnalysisSemantics: TypeAlias = Literal["grounded", "preferred", "stable", "compl
 SEMANTICS: tuple[AnalysisSemantics, ...] = ("grounded", "preferred", "stable", "complete", "dfquad")
 #: How many extensions ``--limit`` enumerates by default.
 DEFAULT_LIMIT = 1000
+#: The text table's grounded rows fit in this many columns (but for very long ids).
+WIDTH = 100
+#: Where a grounded row's explanation starts, on the lines below the row.
+WHY_INDENT = "    "
 
 _ENUMERATORS: dict[str, Callable[[nx.DiGraph[Hashable]], Iterator[frozenset[Hashable]]]] = {
     "preferred": preferred_extensions,
@@ -228,7 +233,7 @@ def _cells(analysis: Analysis, row: dict[str, Any]) -> list[str]:
             f"{'the what-if' if d == '(rejected)' else d} (against {a})"
             for a, d in row["defended_by"].items()
         ]
-        return [name, row["label"], ", ".join(defended) or "-", row["why"]]
+        return [name, row["label"], ", ".join(defended) or "-"]
     if analysis.semantics == "dfquad":
         return [name] + [f"{row[k]:.3f}" for k in ("strength", "base", "attack", "support")]
     sceptical = "-" if analysis.extensions == 0 else _yes_no(row["sceptical"])
@@ -237,24 +242,74 @@ def _cells(analysis: Analysis, row: dict[str, Any]) -> list[str]:
 
 
 _HEADERS = {
-    "grounded": ["CLAIM", "LABEL", "DEFENDED BY", "WHY"],
+    "grounded": ["CLAIM", "LABEL", "DEFENDED BY"],
     "dfquad": ["CLAIM", "STRENGTH", "BASE", "ATTACK", "SUPPORT"],
 }
 
 
+def _defended(defended_by: dict[str, str], width: int) -> str:
+    """The DEFENDED BY cell in at most ``width`` characters.
+
+    ``d (against a), ...`` when it fits; else the distinct defenders alone (the explanation
+    below the row names the attackers); else as many as fit and ``+N more``; a first name too
+    long for the width is cut with an ellipsis.
+    """
+    named = {a: "the what-if" if d == "(rejected)" else d for a, d in defended_by.items()}
+    full = ", ".join(f"{d} (against {a})" for a, d in named.items())
+    if len(full) <= width:
+        return full or "-"
+    names = list(dict.fromkeys(named.values()))
+    for shown in range(len(names), 0, -1):
+        more = f" +{len(names) - shown} more" if shown < len(names) else ""
+        cut = ", ".join(names[:shown]) + more
+        if len(cut) <= width:
+            return cut
+    more = f" +{len(names) - 1} more" if len(names) > 1 else ""
+    return names[0][: max(width - len(more) - 1, 1)] + "\u2026" + more
+
+
 def format_analysis(analysis: Analysis) -> str:
-    """The text table: a headline, then one line per claim and argument node."""
+    """The text table: a headline, then one line per claim and argument node.
+
+    Grounded rows fit in :data:`WIDTH` columns: DEFENDED BY is cut to what fits (``+N more``;
+    ``--format json`` has them all), and WHY goes on the lines below its row, indented.
+    """
     headers = _HEADERS.get(analysis.semantics, ["CLAIM", "CREDULOUS", "SCEPTICAL", "IN"])
-    table = [headers] + [_cells(analysis, row) for row in analysis.rows]
-    widths = [max(len(line[i]) for line in table) for i in range(len(headers) - 1)]
+    rows = [_cells(analysis, row) for row in analysis.rows]
+    widths = [max(len(line[i]) for line in [headers, *rows]) for i in range(len(headers) - 1)]
+    grounded = analysis.semantics == "grounded"
+    if grounded:
+        room = max(WIDTH - sum(w + 2 for w in widths), 20)
+        rows = [
+            [*cells[:-1], _defended(row["defended_by"], room)]
+            for cells, row in zip(rows, analysis.rows, strict=True)
+        ]
     lines = _headline(analysis)
     what_if = _what_if_line(analysis.what_if)
     if what_if:
         lines.append(what_if)
     lines.append("")
-    for cells in table:
+
+    def line(cells: list[str]) -> str:
         padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
-        lines.append("  ".join([*padded, cells[-1]]).rstrip())
+        return "  ".join([*padded, cells[-1]]).rstrip()
+
+    lines.append(line(headers))
+    if grounded:
+        lines.append(WHY_INDENT + "WHY")
+    for cells, row in zip(rows, analysis.rows, strict=True):
+        lines.append(line(cells))
+        if grounded:
+            lines.extend(
+                textwrap.wrap(
+                    row["why"],
+                    WIDTH,
+                    initial_indent=WHY_INDENT,
+                    subsequent_indent=WHY_INDENT + "  ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -33,13 +33,18 @@ Run = Callable[..., Any]
 
 
 def rows(stdout: str) -> dict[str, list[str]]:
-    """The words of each table line, by its first cell (the claim id)."""
+    """The words of each table row, by its first cell (the claim id); indented lines (a
+    grounded row's explanation) are not rows."""
     lines = stdout.split("\n\n", 1)[1].splitlines()[1:]
-    return {line.split()[0]: line.split()[1:] for line in lines if line}
+    return {line.split()[0]: line.split()[1:] for line in lines if line and line[0] != " "}
 
 
-def line_of(stdout: str, claim: str) -> str:
-    return next(line for line in stdout.splitlines() if line.startswith(claim + " "))
+def why_of(stdout: str, claim: str) -> str:
+    """The explanation printed on the indented lines under a grounded row, in one line."""
+    lines = stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(claim + " ")) + 1
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith(" ")), len(lines))
+    return " ".join(line.strip() for line in lines[start:end])
 
 
 def test_grounded_table_says_what_decides_each_claim(run_cli: Run) -> None:
@@ -48,19 +53,26 @@ def test_grounded_table_says_what_decides_each_claim(run_cli: Run) -> None:
     assert result.stdout.splitlines()[0] == (
         "grounded semantics, necessary support: 3 IN, 2 OUT, 0 UNDEC"
     )
+    assert result.stdout.splitlines()[2:4] == [
+        "CLAIM                       LABEL  DEFENDED BY",
+        "    WHY",
+    ]
     table = rows(result.stdout)
-    assert table["not-enough-devices"] == ["IN", "-", "IN:", "unattacked."]
+    assert table["not-enough-devices"] == ["IN", "-"]
+    assert why_of(result.stdout, "not-enough-devices") == "IN: unattacked."
     # the objection to the thesis does not spill onto the reason given for it
-    assert table["phones-distract"] == ["IN", "-", "IN:", "unattacked."]
-    assert table["phones-useful-for-learning"][:5] == [
+    assert table["phones-distract"] == ["IN", "-"]
+    assert table["phones-useful-for-learning"] == [
         "IN",
         "not-enough-devices",
         "(against",
         "school-devices-do-that)",
-        "IN:",
     ]
-    assert table["ban-phones"][:2] == ["OUT", "-"]
-    assert line_of(result.stdout, "ban-phones").endswith(
+    assert why_of(result.stdout, "phones-useful-for-learning") == (
+        "IN: every attacker is OUT (school-devices-do-that)."
+    )
+    assert table["ban-phones"] == ["OUT", "-"]
+    assert why_of(result.stdout, "ban-phones") == (
         "OUT because attacked by phones-useful-for-learning, which is IN."
     )
 
@@ -84,7 +96,7 @@ def test_what_if_changes_the_verdict(run_cli: Run) -> None:
     assert "what-if: rejected not-enough-devices; accepted as given none" in result.stdout
     table = rows(result.stdout)
     assert table["school-devices-do-that"][0] == "IN"
-    assert line_of(result.stdout, "not-enough-devices").endswith("OUT: rejected in the what-if.")
+    assert why_of(result.stdout, "not-enough-devices") == "OUT: rejected in the what-if."
 
 
 def test_unknown_or_contradictory_what_if_is_misuse(run_cli: Run) -> None:
@@ -207,3 +219,32 @@ def test_by_default_objections_to_a_thesis_do_not_reject_the_facts_given_for_it(
     deductive = run_cli("analyze", flagship, "--support", "deductive", "--format", "json")
     label = {row["id"]: row["label"] for row in json.loads(deductive.stdout)["claims"]}
     assert label["coup-1953"] == "OUT"
+
+
+def test_the_grounded_table_fits_a_100_column_terminal(run_cli: Run, write_map: Any) -> None:
+    """Long ids and many defenders: DEFENDED BY is cut, WHY wraps below its row, in full."""
+    flagship = str(ROOT / "maps" / "iran-us-negotiation.yaml")
+    for support in ("necessary", "deductive"):
+        text = run_cli("analyze", flagship, "--support", support).stdout
+        assert max(len(line) for line in text.splitlines()) <= 100, support
+        document = json.loads(
+            run_cli("analyze", flagship, "--support", support, "--format", "json").stdout
+        )
+        for row in document["claims"]:  # every explanation is there, word for word
+            name = row["id"] + (" (argument)" if row["type"] == "argument" else "")
+            assert why_of(text, name) == row["why"]
+    defenders = {f"rebuttal-{i}-with-a-long-id-here": f"o{i}" for i in (1, 2, 3)}
+    claims = "\n".join(
+        f"  {d}: {{text: R{i}., attacks: [{o}]}}\n  {o}: {{text: O{i}., attacks: [t]}}"
+        for i, (d, o) in enumerate(defenders.items(), 1)
+    )
+    path = write_map(f"argmap: 1\ntitle: Wide\nclaims:\n  t: {{text: T.}}\n{claims}\n")
+    text = run_cli("analyze", str(path)).stdout
+    assert max(len(line) for line in text.splitlines()) <= 100
+    # 'd (against o)' for three defenders does not fit: the defenders alone, then '+N more'
+    assert rows(text)["t"] == ["IN", "rebuttal-1-with-a-long-id-here", "+2", "more"]
+    assert why_of(text, "t") == "IN: every attacker is OUT (o1, o2, o3)."
+    document = json.loads(run_cli("analyze", str(path), "--format", "json").stdout)
+    assert {r["id"]: r for r in document["claims"]}["t"]["defended_by"] == {
+        o: d for d, o in defenders.items()
+    }
