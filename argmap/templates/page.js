@@ -169,7 +169,7 @@
     return l === 'IN' ? '\u2714 IN  ' : l === 'OUT' ? '\u2718 OUT  ' : l ? '? UNDEC  ' : '';
   }
   function visLabel(n) {
-    if (n.type === 'argument') return acceptPrefix(n.id) + clip(n.label && n.label !== n.text ? n.label : 'together', 40);
+    if (n.type === 'argument') return acceptPrefix(n.id) + clip(argCaption(n) || 'together', 40);
     var r = role(n), top = r.mark + ' ' + r.name.toUpperCase(), sp = speakerName(n);
     if (RTL) top = '\u200E' + top;  // a left-to-right mark keeps "+ REASON" in English order on a right-to-left canvas
     var lab = acceptPrefix(n.id) + top + '\n' + wrap(clip(n.label, 90), n.role === 'thesis' ? 22 : 21);
@@ -178,6 +178,9 @@
     if (collapsed.has(n.id)) lab += '\n\u25B8 ' + hiddenCount(n.id) + ' more below';
     return lab;
   }
+  // A junction's caption: the instructor's label for the step, else none (the graph's default label
+  // is the word "together", and its text repeats a given label).
+  function argCaption(n) { return n.label && n.label !== 'together' ? n.label : null; }
   function tooltip(n) {
     var t = n.text, sp = speakerName(n);
     if (n.type === 'argument') t = (n.label && n.label !== n.text ? n.label + '\n' : '') + n.text;
@@ -478,9 +481,13 @@
     if (!list.length) return null;
     return h('section', null, [ui('h3', {text: title + ' (' + list.length + ')'}),
       h('ul', {class: 'links'}, list.map(function (it) {
-        return h('li', null, [it.role ? roleBadge(it.role) : badge(byId.get(it.id)), nodeLink(it.id), it.extra ? ui('span', {class: 'muted', text: it.extra}) : null]);
+        return h('li', null, [it.role ? roleBadge(it.role) : badge(byId.get(it.id)), nodeLink(it.id), it.extra ? ui('span', {class: 'muted', text: it.extra}) : null,
+          linkNote(it.note)]);
       }))]);
   }
+  // The instructor's note on a link (why it holds or fails) is read under the link, not only in a
+  // hover tooltip on the line, which a phone or a keyboard never shows.
+  function linkNote(note) { return note ? h('p', {class: 'link-note', dir: 'auto', text: note}) : null; }
   function crumbs(id) {
     var path = [], p = byId.get(id).parent;
     while (p) { path.unshift(p); p = byId.get(p).parent; }
@@ -488,7 +495,7 @@
     var items = [];
     path.forEach(function (pid) {
       var pn = byId.get(pid);
-      items.push(h('a', {href: '#' + encodeURIComponent(pid), dir: 'auto', text: clip(pn.type === 'argument' ? 'together' : pn.label, 40),
+      items.push(h('a', {href: '#' + encodeURIComponent(pid), dir: 'auto', text: clip(pn.type === 'argument' ? argCaption(pn) || 'together' : pn.label, 40),
         onclick: function (ev) { ev.preventDefault(); select(pid, {camera: true}); }}));
       items.push(h('span', {class: 'sep', 'aria-hidden': 'true', text: RTL ? '\u2039' : '\u203A'}));
     });
@@ -501,7 +508,8 @@
     if (n.side && n.role !== 'thesis') parts[1].appendChild(ui('span', {class: 'muted side', text: n.side === 'pro' ? ' on the thesis\u2019s side' : ' against the thesis'}));
     if (n.type === 'argument') {
       parts.push(ui('h2', {class: 'vh', text: 'Linked premises'}));
-      parts.push(h('p', {class: 'claim-text', dir: 'auto', text: n.label && n.label !== n.text ? n.label : 'These premises support the conclusion only together.'}));
+      parts.push(h('p', {class: 'claim-text', dir: 'auto', text: argCaption(n) || 'These premises support the conclusion only together.'}));
+      if (argCaption(n)) parts.push(ui('p', {class: 'muted', text: 'Linked premises: they support the conclusion only together.'}));
       if (n.scheme) parts.push(h('dl', null, [ui('dt', {text: 'Scheme'}), h('dd', {dir: 'auto', text: n.scheme})]));
     } else {
       parts.push(ui('h2', {class: 'vh', text: 'Claim'}));
@@ -536,18 +544,18 @@
     var reasons = [], objections = [], premises = [], targets = [];
     inE.get(id).forEach(function (e) {
       var r = edgeRole(e);
-      if (e.relation === 'attack') objections.push({id: e.from, role: r});
+      if (e.relation === 'attack') objections.push({id: e.from, role: r, note: e.note});
       else if (e.relation === 'premise') premises.push({id: e.from, role: displayRole(r, byId.get(e.from))});
-      else reasons.push({id: e.from, role: displayRole(r, byId.get(e.from)), extra: e.relation === 'conclusion' ? '(linked premises)' : ''});
+      else reasons.push({id: e.from, role: displayRole(r, byId.get(e.from)), extra: e.relation === 'conclusion' ? '(linked premises)' : '', note: e.note});
     });
-    outE.get(id).forEach(function (e) { targets.push({id: e.to, role: edgeRole(e)}); });
+    outE.get(id).forEach(function (e) { targets.push({id: e.to, role: edgeRole(e), note: e.note}); });
     if (n.type === 'argument') parts.push(linkList('Premises, together', premises));
     parts.push(linkList('Reasons', reasons));
     parts.push(linkList('Objections', objections));
     if (targets.length) {
       parts.push(h('section', null, [ui('h3', {text: 'This ' + (n.type === 'argument' ? 'argument' : 'claim') + ' is\u2026'}),
         h('ul', {class: 'links'}, targets.map(function (t) {
-          return h('li', null, [roleBadge(displayRole(t.role, n)), ui('span', {class: 'muted', text: ROLE_WORD[t.role] || t.role}), nodeLink(t.id)]);
+          return h('li', null, [roleBadge(displayRole(t.role, n)), ui('span', {class: 'muted', text: ROLE_WORD[t.role] || t.role}), nodeLink(t.id), linkNote(t.note)]);
         }))]));
     }
     var actions = [];

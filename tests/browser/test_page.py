@@ -818,3 +818,25 @@ def test_details_are_readable_on_a_phone(open_page: Any) -> None:
     outline = page.locator("#outline-pane").bounding_box()
     assert outline["height"] >= 200  # the outline below is whole too
     assert log.errors == []
+
+
+def test_undercut_example_shows_the_step_caption_and_the_link_note(open_page: Any) -> None:
+    """Example 06: the diamond carries the instructor's caption for the step, and the note on
+    the undercut (why the step fails) is read in the panel, not only in a hover on the line."""
+    graph = run([ROOT / "examples" / "06-undercut.yaml"]).maps[0].graph
+    assert graph is not None
+    page, log = open_page(render_html(graph), viewport={"width": 1366, "height": 800})
+    caption = "It came first, so it caused the rise"
+    drawn = page.evaluate("window.network.body.data.nodes.get('before-and-after').label")
+    assert caption in drawn
+    page.evaluate("window.argmap.select('before-and-after')")
+    assert page.locator("#panel .claim-text").inner_text() == caption
+    assert "only together" in panel_text(page)
+    note = 'the step from "after" to "because of" fails'
+    objections = page.locator("#panel section", has_text="Objections")
+    assert note in objections.locator(".link-note").inner_text()
+    page.evaluate("window.argmap.select('scores-rose-everywhere')")  # and from the other end
+    assert note in page.locator("#panel .link-note").inner_text()
+    crumbs = page.locator("#panel .crumbs").inner_text()
+    assert caption in crumbs
+    assert log.errors == []
