@@ -746,17 +746,23 @@
   // ------------------------------------------------------------------ search
   var search = $('search'), results = $('search-results'), hits = [], active = -1;
   function closeResults() { results.hidden = true; search.setAttribute('aria-expanded', 'false'); search.removeAttribute('aria-activedescendant'); active = -1; }
+  // What a reader types and what the map says should meet however either was keyed in: case, the
+  // zero-width non-joiner of Persian (mi-shavad with or without it), Arabic yeh and kaf for the
+  // Persian letters, vowel marks and tatweel, compatibility forms.
+  var FOLD_DROP = /[\u200c\u200d\u0640\u064b-\u065f\u0670]/g, FOLD_MAP = {'\u064a': '\u06cc', '\u0649': '\u06cc', '\u0643': '\u06a9'};
+  function fold(s) { return String(s).normalize('NFKC').toLowerCase().replace(FOLD_DROP, '').replace(/[\u064a\u0649\u0643]/g, function (c) { return FOLD_MAP[c]; }); }
+  var haystack = null;  // folded id, text, label and quote of each node, built at the first search
   function runSearch() {
-    var q = search.value.trim().toLowerCase();
+    var q = fold(search.value.trim()).replace(/\s+/g, ' ');
     hits = [];
     if (!q) { closeResults(); return; }
+    if (!haystack) haystack = nodes.map(function (n) { return fold([n.id, n.text, n.label, n.quote || ''].join('\n')).replace(/[^\S\n]+/g, ' '); });
     var exact = byId.get(search.value.trim());
     if (exact) hits.push(exact.id);
     for (var i = 0; i < N && hits.length < 30; i++) {
       var n = nodes[i];
       if (n.id === (exact && exact.id)) continue;
-      if (n.id.toLowerCase().indexOf(q) >= 0 || n.text.toLowerCase().indexOf(q) >= 0 || n.label.toLowerCase().indexOf(q) >= 0 ||
-        (n.quote && n.quote.toLowerCase().indexOf(q) >= 0)) hits.push(n.id);
+      if (haystack[i].indexOf(q) >= 0) hits.push(n.id);
     }
     results.replaceChildren.apply(results, hits.length ? hits.map(function (id, k) {
       var n = byId.get(id);

@@ -840,3 +840,30 @@ def test_undercut_example_shows_the_step_caption_and_the_link_note(open_page: An
     crumbs = page.locator("#panel .crumbs").inner_text()
     assert caption in crumbs
     assert log.errors == []
+
+
+def test_persian_search_finds_text_however_it_was_typed(open_page: Any) -> None:
+    """A Persian keyboard without the zero-width non-joiner, or one that types Arabic yeh and
+    kaf, still finds the claim: 'میشود' finds 'می‌شود', 'تكليف' finds 'تکلیف'."""
+    graph = run([ROOT / "examples" / "09-persian-rtl.yaml"]).maps[0].graph
+    assert graph is not None
+    page, log = open_page(render_html(graph))
+    labels = {graph.nodes[n]["label"]: n for n in graph.nodes}
+    stress = labels["تکلیف باعث اضطراب می‌شود"]
+    page.fill("#search", "اضطراب میشود")  # no ZWNJ between mi and shavad
+    found = page.locator("#search-results li[data-id]")
+    assert found.count() == 1
+    assert found.get_attribute("data-id") == stress
+    page.fill("#search", "تكليف")  # Arabic kaf and yeh
+    ids = set(
+        page.locator("#search-results li[data-id]").evaluate_all(
+            "els => els.map(e => e.dataset.id)"
+        )
+    )
+    assert ids == {
+        n for n in graph.nodes if "تکلیف" in graph.nodes[n]["text"] + graph.nodes[n]["label"]
+    }
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.network.getSelectedNodes().length") == 1
+    assert log.errors == []
