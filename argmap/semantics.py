@@ -31,6 +31,7 @@ single empty extension (``[frozenset()]``).
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -85,11 +86,21 @@ class _Indexed:
 
     def __init__(self, af: AttackFramework) -> None:
         self.names: list[Hashable] = list(af.nodes)
-        index = {name: i for i, name in enumerate(self.names)}
-        pred = af.pred
-        succ = af.succ
-        self.attackers: list[list[int]] = [[index[b] for b in pred[a]] for a in self.names]
-        self.targets: list[list[int]] = [[index[b] for b in succ[a]] for a in self.names]
+        index = dict(zip(self.names, range(len(self.names)), strict=True))
+        # Building 2n small lists makes the cyclic garbage collector scan the whole graph over
+        # and over (two thirds of the time at 100,000 arguments); none of them form cycles.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            succ = af.succ
+            self.targets: list[list[int]] = [[index[b] for b in succ[a]] for a in self.names]
+            self.attackers: list[list[int]] = [[] for _ in self.names]
+            for a, targets in enumerate(self.targets):
+                for b in targets:
+                    self.attackers[b].append(a)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 def _grounded_codes(ix: _Indexed) -> list[int]:
