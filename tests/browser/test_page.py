@@ -462,6 +462,13 @@ def test_site_index_lists_and_searches(open_page: Any, browser: Any, tmp_path: P
     page.fill("#q", "iran zebra")
     assert page.locator("#maps li.map:visible").count() == 0
     assert page.locator("#status").inner_text() == "0 of 3 maps match"
+    page.fill("#q", "trap tool")  # words of a summary, not of a title
+    assert page.locator("#maps li.map:visible h2").all_inner_texts() == [
+        "Should Iran negotiate with the United States?"
+    ]
+    page.fill("#q", "دو خوانش يك")  # Arabic yeh and kaf still find the Persian 'یک'
+    assert page.locator("#maps li.map:visible").count() == 1
+    assert page.locator("#maps li.map:visible").get_attribute("dir") == "rtl"
     page.fill("#q", "")
     assert page.locator("#maps li.map:visible").count() == 3
     assert page.evaluate("window.__xss") is None
