@@ -15,12 +15,17 @@ Algorithms
   labelling (every complete labelling agrees with it on its IN and OUT arguments), keeps for
   every argument the set of labels it may still take, and propagates the labelling conditions of
   each argument and its attackers to a fixpoint after every decision (generalised arc
-  consistency on the per-argument constraints). Decisions are taken in the topological order of
-  the strongly connected components, so components are settled upstream first.
-- preferred: depth-first search trying IN first, pruning every branch whose arguments that can
-  still be IN all lie inside an already found preferred extension; every complete labelling the
-  search reaches is grown to a maximal one by repeated searches for a strict IN-superset before it
-  is reported (the counterexample-guided scheme of CEGARTIX, done with the same search).
+  consistency on the per-argument constraints). Decisions are fail-first: a candidate IN
+  attacker of the argument that must be OUT with the fewest such candidates, else the next
+  argument in the topological order of the strongly connected components.
+- preferred: SCC by SCC (preferred semantics is SCC-recursive), a nested search per component
+  under each labelling chosen upstream, trying IN first and pruning every branch whose
+  component arguments that can still be IN all lie inside a local maximum already found; what
+  survives is maximal. See docs/semantics.md.
+
+Bounded enumeration for callers that must answer in time: :func:`enumerate_extensions` (a limit
+on extensions, search steps or seconds, and whether it stopped early). Explanations of labels
+(the IN attacker of an OUT argument, the cycle behind an UNDEC one): :func:`explain_label`.
 
 Enumeration functions are generators: take what you need with ``itertools.islice``; the number of
 extensions can be exponential in the number of arguments.
