@@ -14,13 +14,17 @@ from argmap.exchange import dump_map, export_map, import_map
 from argmap.graph import build_graph
 from argmap.pipeline import load
 
+# Any printable text, line breaks inside included (Kialo and YAML block texts have them);
+# only leading and trailing blanks go, as argmap's loader drops them.
 _TEXT = (
     st.text(
-        alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp"), whitelist_characters="\n"
+        ),
         min_size=1,
         max_size=40,
     )
-    .map(lambda s: " ".join(s.split()))
+    .map(str.strip)
     .filter(bool)
 )
 
