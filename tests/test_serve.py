@@ -161,3 +161,16 @@ def test_injection_keeps_the_page_and_adds_only_the_script_and_its_hash(tmp_path
         )
         == page
     )
+
+
+def test_a_map_deleted_and_restored_is_reported_then_served_again(tmp_path: Path) -> None:
+    path = tmp_path / "homework.yaml"
+    save(path, map_text())
+    with running_serve(path) as served:
+        path.unlink()
+        status = served.wait_for(lambda status: bool(status["problems"]))
+        assert "[unreadable-file]" in status["problems"][0]
+        assert "Pupils are tired after school." in served.get("/homework.html")[1]
+        save(path, map_text(reason="Back again."))
+        served.wait_for(lambda status: status["version"] == 2 and not status["problems"])
+        assert "Back again." in served.get("/homework.html")[1]
