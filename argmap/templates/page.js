@@ -153,7 +153,8 @@
       slot.forEach(function (v, id) { cx.set(id, x0 + SIGN * Math.round((v - base) * SLOT)); });
     });
   }
-  function posOf(id) { return {x: cx.get(id), y: byId.get(id).y}; }
+  var focusPos = null, stale = new Set();  // focus mode's own positions; nodes to put back after it
+  function posOf(id) { return focusPos && focusPos.has(id) ? focusPos.get(id) : {x: cx.get(id), y: byId.get(id).y}; }
   repack();
 
   function hiddenCount(id) {
@@ -265,7 +266,7 @@
 
   function visNode(n) {
     var a = accStyle(n.id);
-    var v = {id: n.id, label: visLabel(n), title: tooltip(n), group: roleKey(n), x: cx.get(n.id), y: n.y};
+    var p = posOf(n.id), v = {id: n.id, label: visLabel(n), title: tooltip(n), group: roleKey(n), x: p.x, y: p.y};
     if (accept.on) { v.opacity = a.opacity; if (a.borderWidth) v.borderWidth = a.borderWidth; if (a.shapeProperties) v.shapeProperties = a.shapeProperties; }
     return v;
   }
@@ -372,8 +373,9 @@
     if (!physicsOn()) {
       var moved = [];
       nodes.forEach(function (n) {
-        if (visible.get(n.id) && before.get(n.id) !== cx.get(n.id)) moved.push({id: n.id, x: cx.get(n.id), y: n.y});
+        if (visible.get(n.id) && (before.get(n.id) !== cx.get(n.id) || stale.has(n.id))) moved.push({id: n.id, x: posOf(n.id).x, y: posOf(n.id).y});
       });
+      stale.clear();
       if (moved.length) nodeData.update(moved);
     }
     updateOutlineVisibility();
@@ -397,7 +399,7 @@
   function reveal(id) {
     var v = vis;
     if (!v.match.get(id)) {  // filtered or focused away: drop filters and focus
-      resetFilters(); focusSet = null; focusId = null;
+      resetFilters(); leaveFocus();
     }
     var changed = [], p = byId.get(id).parent;
     while (p) { if (collapsed.has(p)) { collapsed.delete(p); changed.push(p); } p = byId.get(p).parent; }
@@ -709,8 +711,42 @@
     if (collapsed.has(id)) { collapsed.delete(id); changed.push(id); }
     if (changed.length) { relabel(changed); buildOutline(); }
     refresh();
+    var shownHere = Array.from(focusSet).filter(function (x) { return visible.get(x); });
+    if (!physicsOn()) placeFocus(id, shownHere);
     select(id, {hash: false});
-    fitTo(Array.from(focusSet).filter(function (x) { return visible.get(x); }), false);
+    fitTo(shownHere, false);
+  }
+  function leaveFocus() {
+    if (focusPos) focusPos.forEach(function (p, x) { stale.add(x); });
+    focusPos = null; focusSet = null; focusId = null;
+  }
+  // Focus mode lays the neighbourhood out on its own, as a small layered tree around the claim:
+  // what it points to above it, what points to it below, each row in the map's own order. Left where
+  // they sit in the whole map, the neighbours of a claim linked to other trees are strewn across it
+  // and the view zooms out until nothing can be read.
+  function placeFocus(id, ids) {
+    var inSet = new Set(ids), level = new Map([[id, 0]]), queue = [id];
+    for (var k = 0; k < queue.length; k++) {
+      var x = queue[k], L = level.get(x);
+      outE.get(x).forEach(function (e) { if (inSet.has(e.to) && !level.has(e.to)) { level.set(e.to, L - 1); queue.push(e.to); } });
+      inE.get(x).forEach(function (e) { if (inSet.has(e.from) && !level.has(e.from)) { level.set(e.from, L + 1); queue.push(e.from); } });
+    }
+    var rows = new Map(), home = {x: cx.get(id), y: byId.get(id).y};
+    queue.forEach(function (x) { var L = level.get(x); if (!rows.has(L)) rows.set(L, []); rows.get(L).push(x); });
+    var old = focusPos;
+    focusPos = new Map();
+    rows.forEach(function (row, L) {
+      row.sort(function (a, b) { return cx.get(a) - cx.get(b) || byId.get(a).y - byId.get(b).y; });
+      row.forEach(function (x, i) { focusPos.set(x, {x: home.x + Math.round((i - (row.length - 1) / 2) * SLOT), y: home.y + L * LAYER}); });
+    });
+    if (old) old.forEach(function (p, x) { if (!focusPos.has(x)) stale.add(x); });
+    var moved = [];
+    nodes.forEach(function (n) {
+      if (!visible.get(n.id) || !(focusPos.has(n.id) || stale.has(n.id))) return;
+      var p = posOf(n.id); moved.push({id: n.id, x: p.x, y: p.y});
+    });
+    stale.clear();
+    if (moved.length) nodeData.update(moved);
   }
   $('focus').addEventListener('click', function () { if (selected) focusOn(selected); });
   $('hops').addEventListener('change', function () { if (focusId) focusOn(focusId); });
@@ -718,7 +754,7 @@
     ['speaker', 'tag', 'kind', 'side'].forEach(function (k) { filters[k] = ''; $('f-' + k).value = ''; });
   }
   $('show-all').addEventListener('click', function () {
-    resetFilters(); focusSet = null; focusId = null; refresh();
+    resetFilters(); leaveFocus(); refresh();
     overview();
     if (selected) network.selectNodes([selected]);
   });
@@ -817,7 +853,7 @@
     if (force) network.setOptions({physics: {enabled: true}});
     else {
       network.setOptions({physics: {enabled: false}});
-      nodeData.update(nodes.filter(function (n) { return visible.get(n.id); }).map(function (n) { return {id: n.id, x: cx.get(n.id), y: n.y}; }));
+      nodeData.update(nodes.filter(function (n) { return visible.get(n.id); }).map(function (n) { var p = posOf(n.id); return {id: n.id, x: p.x, y: p.y}; }));
       overview();
     }
   });

@@ -874,3 +874,38 @@ def test_persian_search_finds_text_however_it_was_typed(open_page: Any) -> None:
     page.keyboard.press("Enter")
     assert page.evaluate("window.network.getSelectedNodes().length") == 1
     assert log.errors == []
+
+
+def test_focus_lays_the_neighbourhood_out_together(open_page: Any) -> None:
+    """Focus on a claim whose neighbours sit in three trees of the combined map: they are drawn
+    together around it (what it supports above, its reasons below) at a zoom where the boxes
+    can be told apart, every one inside the map; 'Show all' puts them back in their trees."""
+    graph = run([ROOT / "maps" / "iran-us-negotiation.yaml"]).maps[0].graph
+    assert graph is not None
+    page, log = open_page(render_html(graph), viewport={"width": 1366, "height": 800})
+    home = page.evaluate(
+        "() => Object.fromEntries(window.argmap.model.nodes.map(n => [n.id, [n.x, n.y]]))"
+    )
+    page.evaluate("window.argmap.select('distrust-justified')")
+    page.click("#focus")
+    page.wait_for_timeout(200)
+    ids = page.evaluate("window.argmap.visibleIds()")
+    assert "distrust-foreign-promises" in ids  # a claim in another tree, one step away
+    assert page.evaluate("window.network.getScale()") >= 0.3
+    pane = page.locator("#graph").bounding_box()
+    at = page.evaluate(
+        "ids => ids.map(id => window.network.canvasToDOM(window.network.getPositions([id])[id]))",
+        ids,
+    )
+    for node_id, pos in zip(ids, at, strict=True):
+        assert 0 <= pos["x"] <= pane["width"], node_id
+        assert 0 <= pos["y"] <= pane["height"], node_id
+    drawn = page.evaluate("ids => window.network.getPositions(ids)", ids)
+    focus_y = drawn["distrust-justified"]["y"]
+    assert drawn["distrust-foreign-promises"]["y"] < focus_y  # what it supports is above it
+    assert drawn["pahlavi-subordination"]["y"] > focus_y  # its reasons below
+    page.click("#show-all")
+    back = page.evaluate("ids => window.network.getPositions(ids)", ids)
+    for node_id in ids:
+        assert [back[node_id]["x"], back[node_id]["y"]] == home[node_id], node_id
+    assert log.errors == []
