@@ -636,7 +636,9 @@
     markSelected(id);
     if (id === null) return;
     var li = items.get(id);
-    if (li && !fromOutline) li.scrollIntoView({block: 'nearest'});
+    // Keep the selected item in view inside the outline's own scroll box; on a phone the outline is
+    // part of the page below the map, and scrolling to it would carry the reader away from the map.
+    if (li && !fromOutline && getComputedStyle($('outline-pane')).overflowY !== 'visible') li.scrollIntoView({block: 'nearest'});
     if (li && fromOutline) li.focus();
   }
   function visibleItems() {

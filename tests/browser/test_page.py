@@ -772,6 +772,7 @@ def test_payloads_in_every_yaml_field_never_execute(
         page.evaluate("id => window.argmap.select(id)", node_id)
         assert page.locator("#panel a[target=_blank]").count() == (1 if node_id == "a" else 0)
 
+    page.wait_for_timeout(500)  # the last select's camera move ends before the fit
     page.evaluate("window.network.fit({animation: false})")
     for node_id in ("t", "arg"):
         dom = page.evaluate(
@@ -908,4 +909,25 @@ def test_focus_lays_the_neighbourhood_out_together(open_page: Any) -> None:
     back = page.evaluate("ids => window.network.getPositions(ids)", ids)
     for node_id in ids:
         assert [back[node_id]["x"], back[node_id]["y"]] == home[node_id], node_id
+    assert log.errors == []
+
+
+def test_phone_stays_on_the_map_when_a_claim_is_selected(open_page: Any) -> None:
+    """On a phone the outline is below the map in the page: a permalink, or a tap on the map,
+    must not scroll the page down to the outline item and away from the map."""
+    page, log = open_page(
+        render_html(debate_graph()),
+        hash="#relief-was-partial",
+        viewport={"width": 390, "height": 844},
+    )
+    wait_outline(page)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") == 0
+    assert page.locator("#peek").is_visible()
+    assert "relief-was-partial" in page.evaluate("location.hash")
+    click_node(page, "jcpoa-brought-relief")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") == 0
+    outline = page.locator("#outline li[aria-selected=true]")
+    assert outline.get_attribute("data-id") == "jcpoa-brought-relief"  # still in sync
     assert log.errors == []
