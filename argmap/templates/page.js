@@ -199,16 +199,18 @@
   var visible = new Map();  // id -> is it in the vis DataSet (only shown nodes are: hidden ones cost time)
   var edgeShown = [];
   // A link from one tree to another (a claim in one case answering a claim in another) runs across
-  // the whole map, and a dozen of them drawn at once hide the trees. Such a link is drawn only while
-  // one of its ends is selected or hovered, and in focus mode; links between theses side by side in
-  // one row stay (they are short arcs and the debate's spine).
+  // the whole map, and a dozen of them drawn at once hide the trees. On a map with more than a few,
+  // such a link is drawn only while one of its ends is selected or hovered, and in focus mode; links
+  // between theses side by side in one row always stay (short arcs, the debate's spine).
   var treeOf = new Map();
   nodes.forEach(function (n) { treeOf.set(n.id, n.parent ? treeOf.get(n.parent) : n.id); });
+  var CROSS_ALWAYS = 6;  // a small map's few links between trees are drawn all the time
   var crossTree = edges.map(function (e) {
     if (treeOf.get(e.from) === treeOf.get(e.to)) return false;
     var a = byId.get(e.from), b = byId.get(e.to);
     return !(!a.parent && !b.parent && a.y === b.y);
   });
+  if (crossTree.filter(Boolean).length <= CROSS_ALWAYS) crossTree = edges.map(function () { return false; });
   var crossOf = new Map();  // id -> indices of its cross-tree links
   crossTree.forEach(function (cross, i) {
     if (!cross) return;
@@ -1007,7 +1009,8 @@
     if (physicsOn() || !ids.length) { fitTo(null, false); return; }
     var b = bbox(ids);
     if (b && scaleFor(b) >= MIN) { fitTo(ids, false); return; }
-    if (fitSmallMap(ids, MIN - 0.1)) return;
+    // Below the readable zoom, a small map is still better whole than cut at the edges.
+    if (fitSmallMap(ids, container.clientWidth < 600 ? 0.5 : 0.55)) return;
     var pane = container.getBoundingClientRect(), start = posOf(START), rowY = byId.get(START).y;
     var row = bbox(ids.filter(function (id) { return byId.get(rootOf(id)).y === rowY; })) || {x0: start.x, x1: start.x};
     // Centre the row (rival theses side by side) if the central thesis stays well in view, else centre it.
