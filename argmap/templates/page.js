@@ -468,7 +468,19 @@
     if (p.nodes && p.nodes.length) select(String(p.nodes[0]));
     else if (!p.edges || !p.edges.length) clearSelection();
   });
-  if (!crossOf.size) $('legend').querySelector('.key-cross').hidden = true;
+  // The legend lists only what this map draws: a first map of three claims explains three things.
+  (function trimLegend() {
+    var used = new Set();
+    nodes.forEach(function (n) { used.add(roleKey(n)); });
+    edges.forEach(function (e, i) {
+      var r = edgeRole(e);
+      if (e.relation === 'support' || e.relation === 'conclusion') used.add('support');
+      if (e.relation === 'attack') used.add(r === 'rebuttal' ? 'rebut' : 'attack');
+      if (r === 'undercut') used.add('undercut');
+      if (crossTree[i]) used.add('cross');
+    });
+    $('legend').querySelectorAll('li[data-key]').forEach(function (li) { li.hidden = !used.has(li.getAttribute('data-key')); });
+  })();
   network.on('hoverNode', function (p) { light(String(p.node), true); });
   network.on('blurNode', function (p) { var id = String(p.node); if (id !== selected) light(id, false); });
   network.on('doubleClick', function (p) { if (p.nodes && p.nodes.length) toggleCollapse(String(p.nodes[0])); });

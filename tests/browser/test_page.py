@@ -947,3 +947,25 @@ def test_phone_stays_on_the_map_when_a_claim_is_selected(open_page: Any) -> None
     outline = page.locator("#outline li[aria-selected=true]")
     assert outline.get_attribute("data-id") == "jcpoa-brought-relief"  # still in sync
     assert log.errors == []
+
+
+def test_legend_lists_what_the_map_draws(open_page: Any) -> None:
+    """A first map (a thesis and two reasons) explains thesis, reason and 'supports', not
+    rebuttals and undercuts it does not have; the undercut example explains its undercut."""
+    first = run([ROOT / "examples" / "01-claim-and-reason.yaml"]).maps[0].graph
+    assert first is not None
+    page, log = open_page(render_html(first))
+    rows = page.locator("#legend li:not([hidden])")
+    shown_keys = set(rows.evaluate_all("els => els.map(e => e.dataset.key)"))
+    assert shown_keys == {"thesis", "reason", "support"}
+    intro = page.locator("#panel ul.key li:not([hidden])")  # the copy in the intro panel too
+    assert intro.count() == 3
+    undercut = run([ROOT / "examples" / "06-undercut.yaml"]).maps[0].graph
+    assert undercut is not None
+    page, _ = open_page(render_html(undercut), name="06.html")
+    shown_keys = set(
+        page.locator("#legend li:not([hidden])").evaluate_all("els => els.map(e => e.dataset.key)")
+    )
+    assert {"argument", "undercut", "attack", "evidence"} <= shown_keys
+    assert "rebuttal" not in shown_keys
+    assert log.errors == []
