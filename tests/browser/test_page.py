@@ -808,6 +808,8 @@ def test_payloads_in_every_yaml_field_never_execute(
         page.check("#accept-toggle")
         for node_id in ("t", "x", "arg"):
             page.evaluate("id => window.argmap.select(id)", node_id)
+    page.evaluate("p => { location.hash = '#' + encodeURIComponent(p); }", payload)
+    page.evaluate("p => { location.hash = '#' + p; }", payload)  # a hand-made link, not encoded
     page.evaluate("location.hash = '#x'")
     page.wait_for_function("() => (window.network.getSelectedNodes() || [])[0] === 'x'")
     assert_nothing_ran(page, log)
