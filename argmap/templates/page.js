@@ -309,8 +309,10 @@
     } else if (e.relation === 'premise') v.arrows = PREMISE_ARROW;
     // A link between claims on the same level (e.g. thesis against thesis) bends, so it does not run through the nodes between.
     // Links beyond the tree (to a node the source is not drawn under) are thinner, so the tree reads
-    // first; a link to another tree is drawn only when asked for, so at full strength.
-    if (byId.get(e.from).parent !== e.to && e.relation !== 'premise' && !crossTree[i]) { v.width = 1.3; v.color = lighter(v.color || SUPPORT_COLOR); }
+    // first; a link to another tree is drawn only when asked for, and one thesis answering another
+    // is the debate's spine: those two at full strength.
+    var src = byId.get(e.from), spine = !src.parent && !byId.get(e.to).parent;
+    if (src.parent !== e.to && e.relation !== 'premise' && !crossTree[i] && !spine) { v.width = 1.3; v.color = lighter(v.color || SUPPORT_COLOR); }
     var a = posOf(e.from), b = posOf(e.to);
     if (Math.abs(a.y - b.y) < LAYER / 2 && Math.abs(a.x - b.x) > SLOT * 1.5) v.smooth = CURVED;
     var tip = ROLE_WORD[r] ? ROLE_WORD[r] : '';

@@ -971,3 +971,26 @@ def test_legend_lists_what_the_map_draws(open_page: Any) -> None:
     assert {"argument", "undercut", "attack", "evidence"} <= shown_keys
     assert "rebuttal" not in shown_keys
     assert log.errors == []
+
+
+def test_rival_theses_link_is_drawn_at_full_strength(open_page: Any) -> None:
+    """One thesis answering another (the debate's spine) is not drawn faint like the side links
+    inside a tree; and in the panel's lists each claim's link sits beside its badge."""
+    graph = run([ROOT / "maps" / "iran-us-negotiation.yaml"]).maps[0].graph
+    assert graph is not None
+    page, log = open_page(render_html(graph), viewport={"width": 1366, "height": 800})
+    edges = page.evaluate("window.network.body.data.edges.get()")
+    spine = next(
+        e
+        for e in edges
+        if (e["from"], e["to"]) == ("resistance-complements-negotiation", "negotiation-futile")
+    )
+    assert spine.get("width", 2) >= 2
+    assert spine["color"].get("opacity", 1) == 1
+    rows = page.locator("#panel ul.links li")
+    assert rows.count() == 7  # the intro lists the seven theses
+    for k in range(rows.count()):
+        badge = rows.nth(k).locator(".badge").bounding_box()
+        link = rows.nth(k).locator("a").bounding_box()
+        assert link["y"] < badge["y"] + badge["height"], rows.nth(k).inner_text()
+    assert log.errors == []
