@@ -994,3 +994,25 @@ def test_rival_theses_link_is_drawn_at_full_strength(open_page: Any) -> None:
         link = rows.nth(k).locator("a").bounding_box()
         assert link["y"] < badge["y"] + badge["height"], rows.nth(k).inner_text()
     assert log.errors == []
+
+
+def test_outline_text_is_never_cut_at_its_edge(open_page: Any) -> None:
+    """Deep in the combined map's outline (evidence five levels down), every item's text stays
+    inside the outline pane: it wraps under its badge rather than running off the edge."""
+    graph = run([ROOT / "maps" / "iran-us-negotiation.yaml"]).maps[0].graph
+    assert graph is not None
+    page, log = open_page(render_html(graph), viewport={"width": 1366, "height": 800})
+    wait_outline(page)
+    overflow = page.evaluate(
+        """() => { const pane = document.getElementById('outline-pane');
+             const right = pane.getBoundingClientRect().left + pane.clientWidth;
+             return Array.from(pane.querySelectorAll('#outline .txt'))
+               .filter(t => t.getBoundingClientRect().right > right + 0.5)
+               .map(t => t.textContent); }"""
+    )
+    assert overflow == []
+    assert page.evaluate(
+        "(() => { const p = document.getElementById('outline-pane'); "
+        "return p.scrollWidth <= p.clientWidth; })()"
+    )
+    assert log.errors == []
