@@ -189,7 +189,20 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Dia
     else:
         problem = _plain_words(error.problem or "invalid YAML", context)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    line, column = _within_text(text, line, column)
     return Diagnostic.at(Span(path, line, column, line, column + 1), "yaml-syntax", problem)
+
+
+def _within_text(text: str, line: int, column: int) -> tuple[int, int]:
+    """Move a position past the end of *text* back to its last character.
+
+    PyYAML ends every stream with a virtual line break, so an error at the end of a file that
+    lacks a final newline is marked on a line the file does not have; an editor cannot go there.
+    """
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(column, len(lines[line - 1]) + 1)
 
 
 # PyYAML's wording, keyed by the start of its problem text, in words an instructor can act on.
