@@ -13,9 +13,11 @@ the same).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shlex
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,7 +258,8 @@ def check_snippet(code: str, snippet: str) -> CheckedSnippet:
         sources = " --sources sources" if setting.with_sources else ""
         command = f"argmap validate{sources} {setting.file_name}"
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=None) as scratch:
+    # A scratch folder of our own: click 8.5 deprecates CliRunner.isolated_filesystem.
+    with tempfile.TemporaryDirectory() as scratch, contextlib.chdir(scratch):
         _write_scratch(Path(scratch), setting)
         if setting.command != SNIPPET_IS_COMMAND:
             Path(setting.file_name).write_bytes(content)
