@@ -132,8 +132,7 @@ CODES: dict[str, CodeInfo] = _register(
         _E,
         "The file cannot be read at all: it does not exist, is a folder, or is not permitted. "
         "The run exits with status 3, so CI can tell a broken setup from a broken map.",
-        "include: [chapters]        # a folder, not a file",
-        "include: [chapters/one.yaml]",
+        # No snippet: a YAML text cannot make its own file unreadable (docs/generate.py says so).
     ),
     CodeInfo(
         "not-utf8",
@@ -161,7 +160,10 @@ CODES: dict[str, CodeInfo] = _register(
         _E,
         "Anchors and aliases would expand the file into a huge tree (an 'alias bomb'). argmap "
         "bounds what aliases may expand to; write the repeated parts out.",
-        "a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]   # ... and so on",
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]   # 10,000 x's from four lines",
         "tags: [energy, trade]",
     ),
     CodeInfo(

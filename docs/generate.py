@@ -114,9 +114,6 @@ SETTINGS: dict[str, Setting] = {
     "include-error": Setting(
         note="Checked in a folder holding `parts/other.yaml`, a small valid map.",
     ),
-    "unreadable-file": Setting(
-        note="Checked in a folder holding `chapters/one.yaml`, a small valid map.",
-    ),
     "file-exists": Setting(
         command=SNIPPET_IS_COMMAND,
         files=(*KIALO_FILES, ("debate.yaml", "# an earlier import\n")),
@@ -172,6 +169,9 @@ def setting_for(code: str) -> Setting:
 # Codes whose problem is the file itself, not something one can write in a snippet.
 WITHOUT_SNIPPET = {
     "file-too-large": "Any map file over 20 MB gives this error, at line 1, column 1.",
+    "unreadable-file": "A map file that exists but cannot be read (its permissions forbid it, "
+    "or it vanished while argmap was reading it) gives this error at line 1, column 1; the run "
+    "exits with status 3, since the setup is broken rather than the map.",
 }
 
 DIAGNOSTIC_LINE = re.compile(r"^\S.*?:\d+:\d+: (error|warning|info): .* \[([a-z0-9-]+)\]$")

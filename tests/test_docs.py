@@ -62,11 +62,7 @@ generate = _load_generator()
 
 # Registry snippets that illustrate their mistake but cannot produce it as a snippet on its own;
 # reported to the registry's owners. xfail is strict: the test fails once a snippet is fixed.
-ILLUSTRATIVE_ONLY = {
-    "unreadable-file": "an include of a folder is an include-error; unreadable-file needs the "
-    "top-level file itself to be unreadable",
-    "yaml-too-complex": "three levels of four aliases expand to 64 items, far below the bound",
-}
+ILLUSTRATIVE_ONLY: dict[str, str] = {}
 
 
 def _codes_with(snippet: str) -> list[Any]:
