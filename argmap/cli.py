@@ -272,7 +272,14 @@ def new(name: str, title: str | None) -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("old", type=_MAP_FILE)
 @click.argument("new_map", metavar="NEW", type=_MAP_FILE)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A table for people, or JSON for scripts.",
+)
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the maps differ (as `git diff`).")
 def diff(old: Path, new_map: Path, fmt: str, exit_code: bool) -> None:
     """Claims and links added, removed or changed from OLD to NEW, and a similarity score."""
@@ -288,7 +295,14 @@ def diff(old: Path, new_map: Path, fmt: str, exit_code: bool) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("map_path", metavar="MAP", type=_MAP_FILE)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A table for people, or JSON for scripts.",
+)
 @click.option("--top", default=5, show_default=True, help="How many load-bearing claims to list.")
 def stats(map_path: Path, fmt: str, top: int) -> None:
     """Counts by kind and role, depth, speakers, sources, open objections, load-bearing claims."""
@@ -387,9 +401,10 @@ def import_command(file: Path, fmt: str, output: str, force: bool) -> None:
         _echo_problems([unwritten])
         sys.exit(1)
     if output != "-":
+        claims, arguments = len(data["claims"]), len(data.get("arguments", {}))
         click.echo(
-            f"wrote {output}: {len(data['claims'])} claims, "
-            f"{len(data.get('arguments', {}))} arguments",
+            f"wrote {output}: {claims} claim{'s' * (claims != 1)}, "
+            f"{arguments} argument{'s' * (arguments != 1)}",
             err=True,
         )
 
@@ -465,7 +480,14 @@ def _what_if_or_fail(
     show_default=True,
     help="How support turns into attacks (see docs/analysis.md).",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A table for people, or JSON for scripts.",
+)
 @click.option(
     "--limit",
     type=click.IntRange(min=1),

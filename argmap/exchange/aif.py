@@ -401,8 +401,9 @@ class _AifReader:
             self.warn(
                 "import-unsupported",
                 nids[0],
-                f"{len(nids)} node(s) of type {what} have no argmap equivalent and were not "
-                f"imported: {shown}",
+                f"{len(nids)} node{'s' * (len(nids) != 1)} of type {what} "
+                f"{'have' if len(nids) != 1 else 'has'} no argmap equivalent and "
+                f"{'were' if len(nids) != 1 else 'was'} not imported: {shown}",
             )
 
 

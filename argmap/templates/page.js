@@ -899,7 +899,7 @@
     var box = h('section', {class: 'acc', 'aria-label': 'Acceptability'}, [ui('h3', {text: 'Acceptability'})]);
     var l = accept.labels && accept.labels[id];
     if (l) box.appendChild(h('p', null, [h('span', {class: 'acc-label', text: (l === 'IN' ? '\u2714 IN' : l === 'OUT' ? '\u2718 OUT' : '? UNDEC')}),
-      ' ' + (l === 'IN' ? 'accepted: every objection to it is answered' : l === 'OUT' ? 'rejected: an accepted objection defeats it' : 'undecided')]));
+      ' ' + (l === 'IN' ? 'accepted: every objection to it is answered' : l === 'OUT' ? 'rejected: it does not survive the accepted claims (why below)' : 'undecided: neither accepted nor rejected (why below)')]));
     var st = accept.strength && accept.strength.strength ? accept.strength.strength[id] : undefined;
     if (typeof st === 'number' && isFinite(st)) {
       var pct = Math.max(0, Math.min(1, st));
