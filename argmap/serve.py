@@ -336,4 +336,5 @@ def _rebuild_and_report(site: LiveSite, echo: Callable[[str], None], colour: boo
     if site.problems:
         echo(f"{summary_line(diagnostics, site.files)}; still showing the last good map")
     else:
-        echo(f"built {len(site.pages)} page(s), version {site.version}, in {seconds:.2f} s")
+        pages = f"{len(site.pages)} page{'s' * (len(site.pages) != 1)}"
+        echo(f"built {pages}, version {site.version}, in {seconds:.2f} s")
