@@ -28,7 +28,7 @@ def test_serves_the_map_with_the_reload_script(tmp_path: Path) -> None:
         assert "connect-src 'self'" in csp.group(1)
         assert served.status() == {"version": 1, "problems": []}
         assert served.get("/")[0] == 200  # the index of the served site
-    assert "built 1 page(s), version 1" in served.output()
+    assert "built 1 page, version 1" in served.output()
 
 
 def test_a_save_rebuilds_and_bumps_the_version(tmp_path: Path) -> None:
