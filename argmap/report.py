@@ -7,6 +7,7 @@ diagnostics and returns the text for stdout; the summary line is separate, for s
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections import Counter
 from pathlib import Path
@@ -68,17 +69,33 @@ def _text(diagnostic: Diagnostic, verbosity: int, colour: bool) -> str:
 
 
 def _excerpt(diagnostic: Diagnostic) -> str:
-    """The offending source line with a caret under the column."""
-    try:
-        lines = Path(diagnostic.path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return ""
+    """The offending source line with carets under what the diagnostic points at."""
+    lines = _source_lines(diagnostic.path)
     if not 1 <= diagnostic.line <= len(lines):
         return ""
     source = lines[diagnostic.line - 1].replace("\t", " ")
     number = str(diagnostic.line)
     gutter = " " * len(number)
-    return f" {number} | {source}\n {gutter} | {' ' * (diagnostic.column - 1)}^\n"
+    underline = " " * (diagnostic.column - 1) + _carets(diagnostic, source)
+    return f" {number} | {source}\n {gutter} | {underline}\n"
+
+
+def _carets(diagnostic: Diagnostic, source: str) -> str:
+    """One caret per character of the span on this line (at least one), as compilers do."""
+    if diagnostic.end_line != diagnostic.line:
+        end = len(source) + 1
+    else:
+        end = min(diagnostic.end_column, len(source) + 1)
+    return "^" * max(1, end - diagnostic.column)
+
+
+@functools.lru_cache(maxsize=64)
+def _source_lines(path: str) -> list[str]:
+    # One read per file however many diagnostics it has; a run reports each file at once.
+    try:
+        return Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
 
 
 def _json(diagnostics: list[Diagnostic], files: int) -> str:

@@ -82,11 +82,11 @@ def test_github_format_is_chosen_on_github_actions(run_cli) -> None:
     assert first.endswith("::'anna' is not a speaker id; did you mean 'ana'? [unknown-reference]")
 
 
-def test_verbose_shows_the_source_line_with_a_caret(run_cli) -> None:
+def test_verbose_shows_the_source_line_with_carets_under_the_mistake(run_cli) -> None:
     result = run_cli("validate", "-v", str(FIXTURES / "invalid" / "unknown-key.yaml"))
     lines = result.stdout.splitlines()
     assert lines[1] == " 2 | titel: Homework"
-    assert lines[2] == "   | ^"
+    assert lines[2] == "   | ^^^^^"  # under the misspelt key, all of it
     assert lines[3].startswith("  = hint: known keys here: argmap, title, summary")
 
 
