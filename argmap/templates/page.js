@@ -391,8 +391,11 @@
   }
 
   function updateStatus() {
-    var shown = 0; visible.forEach(function (s) { if (s) shown++; });
-    var msg = 'Showing ' + shown + ' of ' + plural(N, 'node', 'nodes');
+    // Claims are what a student counts; a linked-premise junction (◆) is part of a step, not a claim.
+    var shown = 0, total = 0;
+    nodes.forEach(function (n) { if (n.type !== 'argument') { total++; if (visible.get(n.id)) shown++; } });
+    var msg = shown === total ? (total === 1 ? 'Showing the one claim' : 'Showing all ' + total + ' claims')
+      : 'Showing ' + shown + ' of ' + plural(total, 'claim', 'claims');
     if (collapsed.size) msg += ' \u00B7 ' + collapsed.size + ' collapsed';
     if (focusSet) msg += ' \u00B7 focused on \u201C' + clip(byId.get(focusId).label, 30) + '\u201D';
     $('status').textContent = msg;
@@ -732,8 +735,11 @@
     var shownHere = Array.from(focusSet).filter(function (x) { return visible.get(x); });
     if (!physicsOn()) placeFocus(id, shownHere);
     select(id, {hash: false});
-    fitTo(shownHere, false);
+    // The whole neighbourhood if it fits at a zoom where labels can be read; else that zoom, centred
+    // on the claim, the rest a pan away (a busy claim's two steps fit only at ~0.37, unreadable).
+    if (fitTo(shownHere, false) < FOCUS_FLOOR) network.moveTo({position: network.getPositions([id])[id], scale: FOCUS_FLOOR, animation: false});
   }
+  var FOCUS_FLOOR = 0.6;
   function leaveFocus() {
     if (focusPos) focusPos.forEach(function (p, x) { stale.add(x); });
     focusPos = null; focusSet = null; focusId = null;
@@ -1015,22 +1021,32 @@
     return scale;
   }
   function physicsOn() { return $('layout-toggle').getAttribute('aria-pressed') === 'true'; }
-  // The first view: the whole map if it is readable at that zoom; else, at the smallest readable
-  // zoom, the central thesis's row of trees at the top, as much of it as fits.
+  // The first view: the whole map if it is readable at that zoom; else the top row of theses, the
+  // cases side by side, zoomed out until the row fits but never below a zoom where labels can still
+  // be read (FLOOR), centred on the row as far as the central thesis stays whole in view.
   function rootOf(id) { var p = id; while (byId.get(p).parent) p = byId.get(p).parent; return p; }
   function overview() {
-    var MIN = container.clientWidth < 600 ? 0.6 : 0.75, ids = shownIds();
+    var phone = container.clientWidth < 600, MIN = phone ? 0.6 : 0.75, FLOOR = phone ? 0.5 : 0.45, ids = shownIds();
     if (physicsOn() || !ids.length) { fitTo(null, false); return; }
+    network.redraw();  // vis sizes its canvas to the pane on a draw; a zoom set before it is rescaled
     var b = bbox(ids);
     if (b && scaleFor(b) >= MIN) { fitTo(ids, false); return; }
     // Below the readable zoom, a small map is still better whole than cut at the edges.
-    if (fitSmallMap(ids, container.clientWidth < 600 ? 0.5 : 0.55)) return;
+    if (fitSmallMap(ids, phone ? 0.5 : 0.55)) return;
     var pane = container.getBoundingClientRect(), start = posOf(START), rowY = byId.get(START).y;
-    var row = bbox(ids.filter(function (id) { return byId.get(rootOf(id)).y === rowY; })) || {x0: start.x, x1: start.x};
-    // Centre the row (rival theses side by side) if the central thesis stays well in view, else centre it.
-    var x = (row.x0 + row.x1) / 2;
-    if (Math.abs(start.x - x) > pane.width / 2 / MIN - SLOT * 0.4) x = start.x;
-    network.moveTo({position: {x: x, y: start.y - 80 + pane.height / 2 / MIN}, scale: MIN, animation: false});
+    var row = bbox(ids.filter(function (id) { return !byId.get(id).parent && byId.get(id).y === rowY; })) || {x0: start.x, x1: start.x};
+    var scale = Math.min(MIN, Math.max(FLOOR, pane.width / (row.x1 - row.x0 + SLOT)));
+    // At that zoom, as many other cases as fit around the central thesis, the nearest first.
+    var W = pane.width / scale - SLOT, H = pane.height / scale - LAYER;
+    var box = {x0: start.x, x1: start.x, y0: start.y, y1: start.y};
+    ids.filter(function (id) { return id !== START && !byId.get(id).parent; })
+      .map(function (id) { var p = posOf(id); return {p: p, d: Math.abs(p.x - start.x) + Math.abs(p.y - start.y)}; })
+      .sort(function (u, v) { return u.d - v.d; })
+      .forEach(function (c) {
+        var nb = {x0: Math.min(box.x0, c.p.x), x1: Math.max(box.x1, c.p.x), y0: Math.min(box.y0, c.p.y), y1: Math.max(box.y1, c.p.y)};
+        if (nb.x1 - nb.x0 <= W && nb.y1 - nb.y0 <= H) box = nb;
+      });
+    network.moveTo({position: {x: (box.x0 + box.x1) / 2, y: box.y0 + (pane.height / 2 - 60) / scale}, scale: scale, animation: false});
   }
   // scaleFor pads every side by half the widest label; a small map is measured box by box instead,
   // so one that nearly fits (three trees side by side on a phone) opens whole, not cut at both edges.
@@ -1049,7 +1065,8 @@
     network.moveTo({position: {x: (b.x0 + b.x1) / 2, y: b.y0 - MARGIN / scale + pane.height / 2 / scale}, scale: scale, animation: false});
     return true;
   }
-  if (!fromHash()) { overview(); clearSelection(); }
+  // The central thesis is marked at first (vis's selection look only: the panel keeps the intro).
+  if (!fromHash()) { overview(); clearSelection(); if (START && visible.get(START)) network.selectNodes([START]); }
   window.addEventListener('hashchange', fromHash);
   window.argmap = {model: model, select: function (id) { select(id, {camera: true}); }, focus: focusOn,
     collapse: toggleCollapse, visibleIds: function () { return nodes.filter(function (n) { return visible.get(n.id); }).map(function (n) { return n.id; }); }};

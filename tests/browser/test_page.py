@@ -59,7 +59,7 @@ def test_loads_offline_without_errors_and_draws_every_node(open_page: Any) -> No
     assert page.locator("h1").inner_text() == "Should Iran negotiate with the United States?"
     assert page.locator("#graph canvas").count() == 1
     assert "Legend" in page.locator("#legend").inner_text()
-    assert page.locator("#status").inner_text() == "Showing 10 of 10 nodes"
+    assert page.locator("#status").inner_text() == "Showing all 9 claims"
 
 
 def test_real_map_screenshot(open_page: Any, output_dir: Path) -> None:
@@ -95,8 +95,8 @@ def test_real_maps_read_at_a_glance(open_page: Any, output_dir: Path, source: st
         )
         wait_outline(page)
         page.screenshot(path=str(output_dir / f"{name}-{label}.png"))
-        # labels readable; on a phone a small map may go a little smaller to open whole
-        assert page.evaluate("window.network.getScale()") >= (0.5 if label == "phone" else 0.6)
+        # labels legible: a wide map opens zoomed out to show its cases side by side
+        assert page.evaluate("window.network.getScale()") >= (0.5 if label == "phone" else 0.45)
         start = page.evaluate("window.argmap.model.layout.start")
         box = page.locator("#graph").bounding_box()
         pos = page.evaluate(
@@ -183,7 +183,7 @@ def test_filters_by_speaker_tag_kind_side(open_page: Any) -> None:
     page, _ = open_page(render_html(debate_graph()))
     page.select_option("#f-speaker", "zarif")
     assert shown(page) == {"jcpoa-brought-relief", "talks-buy-time"}
-    assert page.locator("#status").inner_text().startswith("Showing 2 of 10")
+    assert page.locator("#status").inner_text().startswith("Showing 2 of 9 claims")
     page.select_option("#f-speaker", "")
     page.select_option("#f-tag", "jcpoa")
     assert shown(page) == {"us-left-jcpoa", "jcpoa-brought-relief", "relief-was-partial"}
@@ -359,7 +359,7 @@ def test_plural_forms(open_page: Any) -> None:
         sources={"s": {"title": "S"}},
     )
     page, _ = open_page(render_html(one))
-    assert page.locator("#status").inner_text() == "Showing 1 of 1 node"
+    assert page.locator("#status").inner_text() == "Showing the one claim"
     assert (
         page.locator("#panel .hint").first.inner_text().startswith("1 claim, 0 speakers, 1 source.")
     )
@@ -910,15 +910,16 @@ def test_focus_lays_the_neighbourhood_out_together(open_page: Any) -> None:
     page.wait_for_timeout(200)
     ids = page.evaluate("window.argmap.visibleIds()")
     assert "distrust-foreign-promises" in ids  # a claim in another tree, one step away
-    assert page.evaluate("window.network.getScale()") >= 0.3
+    # two steps around this busy claim fit only at ~0.37: the view stays at a legible zoom,
+    # centred on the claim, the rest a pan away
+    assert page.evaluate("window.network.getScale()") >= 0.6
     pane = page.locator("#graph").bounding_box()
     at = page.evaluate(
-        "ids => ids.map(id => window.network.canvasToDOM(window.network.getPositions([id])[id]))",
-        ids,
+        "id => window.network.canvasToDOM(window.network.getPositions([id])[id])",
+        "distrust-justified",
     )
-    for node_id, pos in zip(ids, at, strict=True):
-        assert 0 <= pos["x"] <= pane["width"], node_id
-        assert 0 <= pos["y"] <= pane["height"], node_id
+    assert abs(at["x"] - pane["width"] / 2) < 2
+    assert abs(at["y"] - pane["height"] / 2) < 2
     drawn = page.evaluate("ids => window.network.getPositions(ids)", ids)
     focus_y = drawn["distrust-justified"]["y"]
     assert drawn["distrust-foreign-promises"]["y"] < focus_y  # what it supports is above it
@@ -1016,3 +1017,47 @@ def test_outline_text_is_never_cut_at_its_edge(open_page: Any) -> None:
         "return p.scrollWidth <= p.clientWidth; })()"
     )
     assert log.errors == []
+
+
+def test_combined_map_opens_on_its_cases_around_the_central_thesis(
+    open_page: Any, output_dir: Path
+) -> None:
+    """The combined debate is several cases wide: the first view zooms out (no further than labels
+    stay legible) so that more than the central thesis's own row shows, with the central thesis
+    marked and whole in view and another case's thesis whole beside it."""
+    graph = run([ROOT / "maps" / "iran-us-negotiation.yaml"]).maps[0].graph
+    assert graph is not None
+    theses = {n for n, d in graph.nodes(data=True) if d["role"] == "thesis"}
+    page, log = open_page(render_html(graph), viewport={"width": 1366, "height": 800})
+    wait_outline(page)
+    page.screenshot(path=str(output_dir / "iran-us-negotiation-cases.png"))
+    assert 0.45 <= page.evaluate("window.network.getScale()") < 0.6
+    start = page.evaluate("window.argmap.model.layout.start")
+    assert page.evaluate("window.network.getSelectedNodes()") == [start]
+    assert page.locator("#panel").inner_text().startswith("HOW TO READ")  # the intro stays
+    pane = page.locator("#graph").bounding_box()
+    whole = page.evaluate(
+        """([ids, w, h]) => ids.filter(id => {
+             const b = window.network.getBoundingBox(id);
+             const a = window.network.canvasToDOM({x: b.left, y: b.top});
+             const z = window.network.canvasToDOM({x: b.right, y: b.bottom});
+             return a.x >= 0 && a.y >= 0 && z.x <= w - 60 && z.y <= h; })""",
+        [sorted(theses), pane["width"], pane["height"]],
+    )
+    assert start in whole  # clear of the zoom buttons too
+    assert len(whole) >= 2, whole
+    assert log.errors == []
+
+
+def test_status_counts_claims_in_a_students_words(open_page: Any) -> None:
+    """The combined map has 98 claims and 8 linked-premise junctions: the status line counts
+    claims, not the vis nodes drawn, before and after a filter."""
+    graph = run([ROOT / "maps" / "iran-us-negotiation.yaml"]).maps[0].graph
+    assert graph is not None
+    claims = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "claim")
+    assert claims < graph.number_of_nodes()
+    page, _ = open_page(render_html(graph), viewport={"width": 1366, "height": 800})
+    assert page.locator("#status").inner_text() == f"Showing all {claims} claims"
+    page.select_option("#f-kind", "thesis")
+    theses = sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "thesis")
+    assert page.locator("#status").inner_text() == f"Showing {theses} of {claims} claims"
