@@ -15,13 +15,17 @@ Algorithms
   labelling (every complete labelling agrees with it on its IN and OUT arguments), keeps for
   every argument the set of labels it may still take, and propagates the labelling conditions of
   each argument and its attackers to a fixpoint after every decision (generalised arc
-  consistency on the per-argument constraints). Decisions are fail-first: a candidate IN
-  attacker of the argument that must be OUT with the fewest such candidates, else the next
-  argument in the topological order of the strongly connected components.
+  consistency on the per-argument constraints). Revisions read the attackers' labels from bit
+  masks (one per label, kept up to date on every change and undo) and run in FIFO order; a
+  change does not queue targets that are IN, nor OUT ones unless it removed a possible IN.
+  Decisions are fail-first: a candidate IN attacker of the argument that must be OUT with the
+  fewest such candidates, else (Nofal, Atkinson & Dunne 2014) an open argument none of whose
+  attackers can be IN, then the one attacking most.
 - preferred: SCC by SCC (preferred semantics is SCC-recursive), a nested search per component
   under each labelling chosen upstream, trying IN first and pruning every branch whose
-  component arguments that can still be IN all lie inside a local maximum already found; what
-  survives is maximal. See docs/semantics.md.
+  component arguments that can still be IN all lie inside a local maximum already found (and
+  making IN the only argument left outside one of them); what survives is maximal. See
+  docs/semantics.md.
 
 Bounded enumeration for callers that must answer in time: :func:`enumerate_extensions` (a limit
 on extensions, search steps or seconds, and whether it stopped early). Explanations of labels
@@ -312,7 +316,9 @@ class _Search:
     """
 
     __slots__ = (
+        "attack_mask",
         "attackers",
+        "bits",
         "budget",
         "components",
         "dirty",
@@ -333,6 +339,12 @@ class _Search:
         codes = _grounded_codes(ix)
         free = _I | _O if stable else _ALL
         self.dom: list[int] = [free if c == _U else c for c in codes]
+        # attack_mask[i]: the attackers of i as a bit mask; bits[l]: the arguments whose domain
+        # holds label l (l in _I, _O, _U), as a bit mask. Revisions count and find attackers by
+        # label with a few integer operations instead of a loop over the attackers.
+        self.attack_mask: list[int] = [sum(1 << b for b in set(a)) for a in ix.attackers]
+        self.bits = [0] * (_ALL + 1)
+        self._rebuild_bits()
         self.trail: list[tuple[int, int]] = []
         self.queue: list[int] = []
         self.dirty = [False] * n
@@ -349,10 +361,18 @@ class _Search:
         other.components = self.components
         other.order = self.order
         other.dom = list(self.dom)
+        other.attack_mask = self.attack_mask
+        other.bits = list(self.bits)
         other.trail = []
         other.queue = []
         other.dirty = [False] * len(self.dom)
         return other
+
+    def _rebuild_bits(self) -> None:
+        """Recompute ``bits`` from ``dom`` (after ``dom`` was changed directly)."""
+        bits = self.bits
+        for label in (_I, _O, _U):
+            bits[label] = sum(1 << i for i, d in enumerate(self.dom) if d & label)
 
     @staticmethod
     def _components(ix: _Indexed, codes: list[int]) -> list[list[int]]:
@@ -383,24 +403,52 @@ class _Search:
             return False
         self.trail.append((i, old))
         self.dom[i] = d
-        self._touch(i)
+        gone = old & ~d
+        if gone:
+            bits = self.bits
+            bit = 1 << i
+            if gone & _I:
+                bits[_I] ^= bit
+            if gone & _O:
+                bits[_O] ^= bit
+            if gone & _U:
+                bits[_U] ^= bit
+        self._touch(i, gone)
         return True
 
-    def _touch(self, i: int) -> None:
-        dirty, queue = self.dirty, self.queue
+    def _touch(self, i: int, gone: int) -> None:
+        """Queue the conditions that argument ``i`` losing labels ``gone`` may affect.
+
+        A target that is IN and not queued already has all its attackers OUT (so ``i`` cannot
+        have changed); one that is OUT and not queued only depends on which attackers may
+        still be IN. Skipping those saves revisions that could not change anything.
+        """
+        dirty, queue, dom = self.dirty, self.queue, self.dom
         if not dirty[i]:
             dirty[i] = True
             queue.append(i)
+        lost_in = gone & _I
         for t in self.targets[i]:
             if not dirty[t]:
+                d = dom[t]
+                if d == _I or (d == _O and not lost_in):
+                    continue
                 dirty[t] = True
                 queue.append(t)
 
     def undo(self, mark: int) -> None:
-        trail, dom = self.trail, self.dom
+        trail, dom, bits = self.trail, self.dom, self.bits
         while len(trail) > mark:
             i, old = trail.pop()
+            back = old & ~dom[i]
             dom[i] = old
+            bit = 1 << i
+            if back & _I:
+                bits[_I] |= bit
+            if back & _O:
+                bits[_O] |= bit
+            if back & _U:
+                bits[_U] |= bit
 
     def assign(self, i: int, d: int) -> bool:
         """Restrict argument ``i`` to labels ``d`` and propagate; False on a contradiction."""
@@ -414,64 +462,47 @@ class _Search:
         return self.propagate()
 
     def propagate(self) -> bool:
-        queue, dirty = self.queue, self.dirty
+        queue, dirty, revise = self.queue, self.dirty, self._revise
+        head = 0
         ok = True
-        while queue and ok:
-            i = queue.pop()
+        while head < len(queue):
+            i = queue[head]
+            head += 1
             dirty[i] = False
-            ok = self._revise(i)
-        if not ok:
-            for i in queue:
-                dirty[i] = False
-            queue.clear()
+            if not revise(i):
+                ok = False
+                for j in queue[head:]:
+                    dirty[j] = False
+                break
+        queue.clear()
         return ok
 
     def _revise(self, i: int) -> bool:
         """Enforce the labelling condition of argument ``i`` against its attackers."""
         dom = self.dom
-        attackers = self.attackers[i]
+        bits = self.bits
+        mask = self.attack_mask[i]
+        may_in = mask & bits[_I]
+        may_out = bits[_O]
+        may_undec = bits[_U]
         # Most revisions in a deep search are of decided arguments whose condition already
-        # holds: nothing can change, and the full count below would be wasted (1.7x faster).
+        # holds: nothing can change (1.7x faster).
         mine = dom[i]
         if mine == _O:
-            for b in attackers:
-                if dom[b] == _I:
-                    return True
-        elif mine == _I:
-            for b in attackers:
-                if dom[b] != _O:
-                    break
-            else:
+            if may_in & ~(may_out | may_undec):
                 return True
-        elif mine == _U:
-            undecided_attacker = False
-            for b in attackers:
-                d = dom[b]
-                if d & _I:
-                    break
-                if d == _U:
-                    undecided_attacker = True
-            else:
-                if undecided_attacker:
-                    return True
-        can_in = 0
-        last_can_in = -1
-        not_out = 0
-        last_not_out = -1
-        some_in = False
-        some_cannot_be_out = False
-        for b in attackers:
-            d = dom[b]
-            if d & _I:
-                can_in += 1
-                last_can_in = b
-                if d == _I:
-                    some_in = True
-            if d != _O:
-                not_out += 1
-                last_not_out = b
-                if not d & _O:
-                    some_cannot_be_out = True
+        elif mine == _I:
+            if not mask & (bits[_I] | may_undec):
+                return True
+        elif mine == _U and not may_in and mask & may_undec & ~may_out:
+            return True
+        can_in = may_in.bit_count()
+        last_can_in = may_in.bit_length() - 1
+        not_out_mask = mask & (bits[_I] | may_undec)
+        not_out = not_out_mask.bit_count()
+        last_not_out = not_out_mask.bit_length() - 1
+        some_in = bool(may_in & ~(may_out | may_undec))
+        some_cannot_be_out = bool(mask & ~may_out)
         allowed = 0
         if not some_cannot_be_out:
             allowed |= _I
@@ -484,12 +515,24 @@ class _Search:
             return False
         d = dom[i]
         if d == _I:
-            return all(self._set(b, dom[b] & _O) for b in attackers)
+            # Every attacker OUT: only those that may still be IN or UNDEC change.
+            rest = mask & (bits[_I] | bits[_U])
+            while rest:
+                low = rest & -rest
+                rest ^= low
+                b = low.bit_length() - 1
+                if not self._set(b, dom[b] & _O):
+                    return False
+            return True
         if not d & _I and not_out == 1 and not self._set(last_not_out, dom[last_not_out] & ~_O):
             return False
         if not d & _O:
-            for b in attackers:
-                if dom[b] & _I and not self._set(b, dom[b] & ~_I):
+            rest = mask & bits[_I]
+            while rest:
+                low = rest & -rest
+                rest ^= low
+                b = low.bit_length() - 1
+                if not self._set(b, dom[b] & ~_I):
                     return False
         elif d == _O and can_in == 1:
             return self._set(last_can_in, dom[last_can_in] & _I)
@@ -529,8 +572,9 @@ class _Search:
         Fail first: an argument that must be OUT needs an IN attacker; the one with the fewest
         candidates is the tightest disjunction, so one of its candidates is decided first (the
         shortest-clause rule of DPLL), the one attacking most (its IN label propagates
-        furthest: 10% fewer decisions on ICCMA'15 frameworks). Without such an argument, the
-        first undecided one in the static order.
+        furthest: 10% fewer decisions on ICCMA'15 frameworks). Without such an argument, an
+        undecided one none of whose attackers can be IN, else any undecided one, the one
+        attacking most first (ties: the static order).
         """
         dom, attackers = self.dom, self.attackers
         best = -1
@@ -560,12 +604,48 @@ class _Search:
                 best = candidate
                 if count == 2:
                     break
-        return best if best >= 0 else first
+        if best >= 0 or first < 0:
+            return best if best >= 0 else first
+        # Nofal, Atkinson & Dunne 2014: an open argument none of whose attackers can be IN
+        # first, then the one attacking most (7% fewer decisions on ICCMA'15 frameworks).
+        may_in = self.bits[_I]
+        targets, attack_mask = self.targets, self.attack_mask
+        chosen = -1
+        score = -1
+        for a in order:
+            d = dom[a]
+            if d & _I and d != _I:
+                value = len(targets[a])
+                if not attack_mask[a] & may_in:
+                    value += 1 << 20
+                if value > score:
+                    score, chosen = value, a
+        return chosen
 
     def _outside_all(self, masks: list[int], scope: list[int]) -> bool:
-        """Whether some argument of ``scope`` outside each of ``masks`` can still be IN."""
-        possible = self.can_in_mask(scope)
-        return all(possible & ~mask for mask in masks)
+        """Whether some argument of ``scope`` outside each of ``masks`` can still be IN.
+
+        Each mask is a clause "some argument outside it is IN"; when only one argument outside
+        a mask can still be IN, it is made IN (unit propagation), and the check repeats on the
+        propagated state. False on a contradiction or an empty clause.
+        """
+        dom = self.dom
+        while True:
+            possible = self.can_in_mask(scope)
+            forced = -1
+            for mask in masks:
+                rest = possible & ~mask
+                if not rest:
+                    return False
+                if not rest & (rest - 1):
+                    i = rest.bit_length() - 1
+                    if dom[i] != _I:
+                        forced = i
+                        break
+            if forced < 0:
+                return True
+            if not self.assign(forced, _I):
+                return False
 
     def solutions(
         self,
@@ -816,6 +896,7 @@ def _exists(af: AttackFramework, argument: Hashable, labels: int, *, stable: boo
     i = ix.names.index(argument)
     search = _Search(ix, stable=stable)
     search.dom[i] &= labels
+    search._rebuild_bits()
     if not search.dom[i]:
         return False
     return any(True for _ in search.solutions())
