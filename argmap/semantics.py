@@ -24,8 +24,10 @@ Algorithms
 - preferred: SCC by SCC (preferred semantics is SCC-recursive), a nested search per component
   under each labelling chosen upstream, trying IN first and pruning every branch whose
   component arguments that can still be IN all lie inside a local maximum already found (and
-  making IN the only argument left outside one of them); what survives is maximal. See
-  docs/semantics.md.
+  making IN the only argument left outside one of them); what survives is maximal. A component
+  of more than ``_SAT_THRESHOLD`` (40) arguments goes to a SAT solver instead (PySAT, PrefSAT
+  style: grow a complete labelling to a maximal IN set, block its subsets, repeat); it learns
+  from failures, which the search does not. See docs/semantics.md.
 
 Bounded enumeration for callers that must answer in time: :func:`enumerate_extensions` (a limit
 on extensions, search steps or seconds, and whether it stopped early). Explanations of labels
@@ -298,6 +300,14 @@ class _Budget:
         self.steps = 0
         self.max_steps = max_steps
         self.deadline = None if seconds is None else time.monotonic() + seconds
+
+    def spend_call(self) -> None:
+        """Count a (costly) solver call as a step and check the clock every time."""
+        self.steps += 1
+        if self.max_steps is not None and self.steps > self.max_steps:
+            raise _BudgetExhausted(reason="steps")
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise _BudgetExhausted(reason="time")
 
     def spend(self) -> None:
         self.steps += 1
@@ -693,6 +703,127 @@ class _Search:
 
 _DONE = object()  # end of a generator, for next(..., _DONE)
 
+#: Components of more undecided arguments than this are searched with a SAT solver (PySAT).
+_SAT_THRESHOLD = 40
+_SOLVER = "cadical153"  # 2-2.5x faster than glucose4 on ICCMA'15 single-SCC files
+
+
+def _sat_available() -> bool:
+    try:
+        import pysat.solvers  # noqa: F401
+    except ImportError:  # pragma: no cover - python-sat is a dependency
+        return False
+    return True
+
+
+def _sat_maximal(search: _Search, scope: list[int]) -> Iterator[None]:
+    """Yield once at every labelling of ``scope`` whose IN set is maximal (state is live).
+
+    PrefSAT (Cerutti, Dunne, Giacomin, Vallati 2014): the complete-labelling clauses of the
+    component, with the arguments upstream fixed at their current labels; find a labelling
+    whose IN set is non-empty and not inside one found before, grow it ("IN contains the
+    current one and more", under assumptions) until the solver answers UNSAT, record it and
+    block its subsets; when no non-empty one is left and none was found, the empty IN set is
+    the only maximal one. Each solver call spends one step of the budget (and checks the
+    clock). The solver learns clauses from failures, which the labelling search does not.
+    """
+    from pysat.solvers import Solver
+
+    dom, attackers, budget = search.dom, search.attackers, search.budget
+    local = {x: j for j, x in enumerate(scope)}
+    n = len(scope)
+
+    def v_in(j: int) -> int:
+        return 3 * j + 1
+
+    def v_out(j: int) -> int:
+        return 3 * j + 2
+
+    def v_und(j: int) -> int:
+        return 3 * j + 3
+
+    clauses: list[list[int]] = []
+    for j, x in enumerate(scope):
+        i_x, o_x, u_x = v_in(j), v_out(j), v_und(j)
+        clauses += [[i_x, o_x, u_x], [-i_x, -o_x], [-i_x, -u_x], [-o_x, -u_x]]
+        d = dom[x]
+        for label, var in ((_I, i_x), (_O, o_x), (_U, u_x)):
+            if not d & label:
+                clauses.append([-var])
+        all_out = [i_x]  # IN if every attacker is OUT
+        some_in = [-o_x]  # OUT only if some attacker is IN
+        forced_in = needs_in = True
+        for y in attackers[x]:
+            k = local.get(y)
+            if k is not None:
+                clauses.append([-i_x, v_out(k)])
+                clauses.append([-v_in(k), o_x])
+                all_out.append(-v_out(k))
+                some_in.append(v_in(k))
+                continue
+            dy = dom[y]
+            if dy == _O:
+                continue
+            if dy & _I and dy != _I:  # pragma: no cover - upstream components are decided
+                msg = "upstream argument not decided"
+                raise AssertionError(msg)
+            # An attacker upstream that is IN makes x OUT; one that is UNDEC keeps x from IN.
+            # Either way "every attacker OUT" is false: nothing forces x IN.
+            clauses.append([-i_x])
+            forced_in = False
+            if dy == _I:
+                clauses.append([o_x])
+                needs_in = False
+        if forced_in:
+            clauses.append(all_out)
+        if needs_in:
+            clauses.append(some_in)
+    top = 3 * n
+    ins = [v_in(j) for j in range(n)]
+
+    def call(solver: Solver, assumptions: list[int]) -> bool:
+        if budget is not None:
+            budget.spend_call()
+        return bool(solver.solve(assumptions=assumptions))
+
+    with Solver(name=_SOLVER, bootstrap_with=clauses) as solver:
+        solver.add_clause(list(ins))  # non-empty IN set
+        found_any = False
+        while call(solver, []):
+            model = solver.get_model()
+            current = [v for v in ins if model[v - 1] > 0]
+            while True:
+                top += 1
+                rest = [v for v in ins if model[v - 1] <= 0]
+                if not rest:
+                    break
+                solver.add_clause([-top, *rest])
+                grown = call(solver, [*current, top])
+                if grown:  # read before adding a clause (CaDiCaL forgets the model)
+                    model = solver.get_model()
+                solver.add_clause([-top])
+                if not grown:
+                    break
+                current = [v for v in ins if model[v - 1] > 0]
+            chosen = {(v - 1) // 3 for v in current}
+            solver.add_clause([v for v in ins if (v - 1) // 3 not in chosen])
+            found_any = True
+            yield from _apply_in(search, scope, chosen)
+        if not found_any:
+            yield from _apply_in(search, scope, set())
+
+
+def _apply_in(search: _Search, scope: list[int], chosen: set[int]) -> Iterator[None]:
+    """Label ``scope`` with IN exactly at the positions ``chosen``, yield, and undo."""
+    mark = len(search.trail)
+    ok = all(search.assign(x, _I if j in chosen else _O | _U) for j, x in enumerate(scope))
+    if ok:
+        yield None
+    else:  # pragma: no cover - the solver's labelling is complete
+        msg = "SAT labelling rejected by propagation"
+        raise AssertionError(msg)
+    search.undo(mark)
+
 
 def _mask_to_set(ix: _Indexed, mask: int) -> frozenset[Hashable]:
     names = ix.names
@@ -740,6 +871,8 @@ def _preferred_masks(ix: _Indexed, budget: _Budget | None) -> Iterator[int]:
     def open_level(k: int) -> tuple[Iterator[None], list[int], list[int], int]:
         found: list[int] = []
         scope = components[k]
+        if len(scope) > _SAT_THRESHOLD and _sat_available():
+            return _sat_maximal(search, scope), found, scope, k
         return search.solutions(prune=found, scope=scope, settled=True), found, scope, k
 
     k = search.next_open(0)
