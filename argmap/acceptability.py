@@ -39,15 +39,14 @@ oracle. ``argmap/templates/analysis.js`` implements the same functions for the p
 
 from __future__ import annotations
 
-import gc
 from collections import deque
-from collections.abc import Hashable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 import networkx as nx
 
+from argmap.collector import paused_cycle_collection
 from argmap.semantics import Label
 
 __all__ = [
@@ -176,22 +175,6 @@ def bipolar_framework(
 # --------------------------------------------------------------------------- grounded
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building a large network of small lists.
-
-    The gate network of a 100,000-claim map is about a million lists that hold no cycles; the
-    collector's passes over them would take half the time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _settle(need: list[int], outputs: list[list[int]], start: list[int]) -> list[bool]:
     """Fire the gates of a monotone AND/OR network: a gate fires once ``need`` inputs have.
 
@@ -310,7 +293,7 @@ def grounded_labels(framework: BipolarFramework, what_if: WhatIf = NO_WHAT_IF) -
     >>> {k: str(v) for k, v in grounded_labels(d, WhatIf.of(rejected=["b"])).items()}
     {'t': 'OUT', 'r': 'OUT', 'o': 'IN', 'b': 'OUT'}
     """
-    with _gc_paused():
+    with paused_cycle_collection():  # a million small lists, no cycles
         return _grounded_labels(framework, what_if)
 
 

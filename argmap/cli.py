@@ -205,7 +205,7 @@ def build(
     if status != 0:
         logger.error("nothing built: fix the problems above first")
         sys.exit(status)
-    from argmap.pipeline import paused_cycle_collection
+    from argmap.collector import paused_cycle_collection
     from argmap.render import write_site
 
     pages = [(m.relative, m.graph) for m in result.maps if m.graph is not None]

@@ -42,7 +42,6 @@ single empty extension (``[frozenset()]``).
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -50,6 +49,8 @@ from enum import StrEnum
 from typing import Literal, TypeAlias
 
 import networkx as nx
+
+from argmap.collector import paused_cycle_collection
 
 __all__ = [
     "SEMANTICS",
@@ -100,18 +101,13 @@ class _Indexed:
         index = dict(zip(self.names, range(len(self.names)), strict=True))
         # Building 2n small lists makes the cyclic garbage collector scan the whole graph over
         # and over (two thirds of the time at 100,000 arguments); none of them form cycles.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_cycle_collection():
             succ = af.succ
             self.targets: list[list[int]] = [[index[b] for b in succ[a]] for a in self.names]
             self.attackers: list[list[int]] = [[] for _ in self.names]
             for a, targets in enumerate(self.targets):
                 for b in targets:
                     self.attackers[b].append(a)
-        finally:
-            if collecting:
-                gc.enable()
 
 
 def _grounded_codes(ix: _Indexed) -> list[int]:

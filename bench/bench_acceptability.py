@@ -15,13 +15,9 @@ with (argmap's own default is necessary).
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,38 +25,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import make_map
-
-REPOSITORY = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def timed_command(command: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall and CPU time (user + system) of *command* in a fresh process."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, cwd=REPOSITORY)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
-
-
-def timed_call(function: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from timing import CHROMIUM, CHROMIUM_ARGS, timed_call, timed_command
 
 
 def in_process(graph: Any, repeat: int, support: Any) -> dict[str, float]:
@@ -73,10 +38,10 @@ def in_process(graph: Any, repeat: int, support: Any) -> dict[str, float]:
 
     framework = bipolar_framework(graph, support)
     return {
-        "framework": timed_call(lambda: bipolar_framework(graph, support), repeat),
-        "grounded labels": timed_call(lambda: grounded_labels(framework), repeat),
-        "labels + explanations": timed_call(lambda: grounded_verdicts(framework), repeat),
-        "dfquad": timed_call(lambda: dfquad_strengths(framework), repeat),
+        "framework": timed_call(lambda: bipolar_framework(graph, support), repeat)[0],
+        "grounded labels": timed_call(lambda: grounded_labels(framework), repeat)[0],
+        "labels + explanations": timed_call(lambda: grounded_verdicts(framework), repeat)[0],
+        "dfquad": timed_call(lambda: dfquad_strengths(framework), repeat)[0],
     }
 
 
@@ -111,9 +76,7 @@ def browser_recompute(graph: Any, repeat: int, folder: Path, support: str) -> tu
     page_path.write_text(render_html(build_graph(small)), encoding="utf-8")
     model = build_view_model(graph)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True
-        )
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         page = browser.new_page()
         page.goto(page_path.as_uri())
         page.wait_for_function("typeof window.ArgmapAnalysis === 'object'")

@@ -19,9 +19,7 @@ import argparse
 import cProfile
 import os
 import pstats
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,38 +31,15 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import make_map
+from timing import ARGMAP, CHROMIUM, CHROMIUM_ARGS, timed_command
 
-ROOT = Path(__file__).resolve().parents[1]
-
-CHROMIUM = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIXED_BUDGET = 800_000
 PER_CLAIM_BUDGET = 500
 
 
 def build(path: Path, out: Path, repeat: int) -> tuple[float, float]:
     """Median wall and CPU time of `python -m argmap build PATH -o OUT` in a fresh process."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "argmap", "build", str(path), "-o", str(out)],
-            check=True,
-            capture_output=True,
-            cwd=ROOT,
-        )
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
+    return timed_command([*ARGMAP, "build", str(path), "-o", str(out)], repeat)
 
 
 def first_draw(browser: object, page_path: Path, repeat: int) -> list[float]:

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,23 +20,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import make_map
-
-
-def timed(command: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall time and median CPU time (user + system) of *command* in a fresh process.
-
-    CPU time is reported beside wall time because the machine is shared: under load the wall
-    time grows while the CPU time barely moves, so CPU time shows the cost of argmap's work.
-    """
-    walls, cpus = [], []
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
+from timing import ARGMAP, timed_command
 
 
 def stages(path: Path) -> dict[str, float]:
@@ -85,11 +66,11 @@ def main() -> None:
         maps.mkdir()
         path = maps / "synthetic.yaml"
         path.write_text(yaml.safe_dump(make_map(size), sort_keys=False), encoding="utf-8")
-        validate = timed(["argmap", "validate", str(path)], options.repeat)
-        build = timed(
-            ["argmap", "build", str(maps), "-o", str(folder / f"site-{size}")], options.repeat
+        validate = timed_command([*ARGMAP, "validate", str(path)], options.repeat)
+        build = timed_command(
+            [*ARGMAP, "build", str(maps), "-o", str(folder / f"site-{size}")], options.repeat
         )
-        from argmap.pipeline import paused_cycle_collection
+        from argmap.collector import paused_cycle_collection
 
         with paused_cycle_collection():  # as the CLI runs the stages
             split = stages(path)

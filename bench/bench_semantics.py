@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +30,7 @@ import networkx as nx
 # This checkout's argmap, and aspartix.py beside this script, whatever is installed.
 sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parent)]
 import aspartix  # noqa: E402 - needs the path above
+from timing import timed_call  # noqa: E402
 
 from argmap.frameworks import read_framework  # noqa: E402
 from argmap.semantics import enumerate_extensions, grounded_labelling  # noqa: E402
@@ -45,13 +44,7 @@ def median_seconds(run: Callable[[], object], repeat: int) -> float:
 
 def median_wall_and_cpu(run: Callable[[], object], repeat: int) -> tuple[float, float]:
     """Median wall and CPU seconds: on a shared machine the CPU time is the steadier figure."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        run()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
+    return timed_call(run, repeat)
 
 
 def random_framework(n: int, attacks_per_argument: float, seed: int) -> nx.DiGraph:

@@ -15,12 +15,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,36 +27,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make_map
-
-REPO = Path(__file__).resolve().parent.parent
-
-ARGMAP = [sys.executable, "-m", "argmap"]
-ENV = os.environ | {"PYTHONPATH": str(REPO)}
+from timing import ARGMAP, timed_call, timed_command
 
 FORMATS = ["json", "graphml", "gexf", "dot", "mermaid", "outline", "aif", "argdown"]
-
-
-def timed(command: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall time and median CPU time (user + system) of *command* in a fresh process."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, env=ENV)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
-
-
-def in_process(operation: Callable[[], Any], repeat: int) -> float:
-    """Median wall time of *operation* in this process."""
-    walls = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        operation()
-        walls.append(time.perf_counter() - start)
-    return statistics.median(walls)
 
 
 def student_version(data: dict[str, Any]) -> dict[str, Any]:
@@ -116,8 +85,8 @@ def bench_size(size: int, folder: Path, repeat: int) -> list[tuple[str, str, str
     assert other is not None
 
     def row(label: str, command: list[str], operation: Callable[[], Any]) -> tuple[str, str, str]:
-        wall, cpu = timed([*ARGMAP, *command], repeat)
-        return (label, f"{wall:.2f} s ({cpu:.2f} s)", f"{in_process(operation, repeat):.2f} s")
+        wall, cpu = timed_command([*ARGMAP, *command], repeat)
+        return (label, f"{wall:.2f} s ({cpu:.2f} s)", f"{timed_call(operation, repeat)[0]:.2f} s")
 
     rows = [
         row("validate (for reference)", ["validate", str(reference)], lambda: None),
