@@ -1,7 +1,7 @@
 """Exceptions, for failures of the tool or the machine only.
 
-A mistake in a map is never an exception (see :mod:`argmap.diagnostics`); these are raised for
-I/O failures the user must fix outside the map and for bugs.
+A mistake in a map is never an exception (see :mod:`argmap.format.diagnostics`); these are raised
+for I/O failures the user must fix outside the map and for bugs.
 """
 
 from __future__ import annotations

@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.analysis import analyse_graph
 from argmap.collector import paused_cycle_collection
-from argmap.diagnostics import Diagnostic, Severity
-from argmap.graph import ArgumentGraph, build_graph
-from argmap.schema import ArgumentMap
-from argmap.validate import load_map
+from argmap.format.diagnostics import Diagnostic, Severity
+from argmap.format.models import ArgumentMap
+from argmap.format.validation import load_map
+from argmap.graph.building import ArgumentGraph, build_graph
+from argmap.graph.checks import analyse_graph
 
 __all__ = ["BuildResult", "MapResult", "discover_maps", "load", "run"]
 

@@ -29,7 +29,7 @@ from timing import CHROMIUM, CHROMIUM_ARGS, timed_call, timed_command
 
 
 def in_process(graph: Any, repeat: int, support: Any) -> dict[str, float]:
-    from argmap.acceptability import (
+    from argmap.reasoning.acceptability import (
         bipolar_framework,
         dfquad_strengths,
         grounded_labels,
@@ -64,13 +64,14 @@ def browser_recompute(graph: Any, repeat: int, folder: Path, support: str) -> tu
     """Cold (first call, on a fresh copy of the model) and warm median recompute, in ms."""
     from playwright.sync_api import sync_playwright
 
-    from argmap.render import build_view_model, render_html
-    from argmap.schema import ArgumentMap
+    from argmap.format.models import ArgumentMap
+    from argmap.page.rendering import render_html
+    from argmap.page.view import build_view_model
 
     small = ArgumentMap.model_validate(
         {"argmap": 1, "title": "Engine", "claims": {"t": {"text": "T."}}}
     )
-    from argmap.graph import build_graph
+    from argmap.graph.building import build_graph
 
     page_path = folder / "engine.html"
     page_path.write_text(render_html(build_graph(small)), encoding="utf-8")
@@ -99,7 +100,7 @@ def main() -> None:
     )
     parser.add_argument("--support", choices=["deductive", "necessary"], default="deductive")
     options = parser.parse_args()
-    from argmap.graph import build_graph
+    from argmap.graph.building import build_graph
     from argmap.pipeline import load
 
     with tempfile.TemporaryDirectory() as tmp:

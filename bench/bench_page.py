@@ -58,8 +58,8 @@ def first_draw(browser: object, page_path: Path, repeat: int) -> list[float]:
 
 def split(path: Path) -> tuple[float, float]:
     """In-process seconds to load the map (read, validate, graph) and to render its page."""
+    from argmap.page.rendering import render_html
     from argmap.pipeline import run
-    from argmap.render import render_html
 
     start = time.perf_counter()
     graph = run([path]).maps[0].graph
@@ -69,8 +69,8 @@ def split(path: Path) -> tuple[float, float]:
 
 
 def profile_render(path: Path) -> None:
+    from argmap.page.rendering import render_html
     from argmap.pipeline import run
-    from argmap.render import render_html
 
     graph = run([path]).maps[0].graph
     profiler = cProfile.Profile()

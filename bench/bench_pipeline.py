@@ -24,10 +24,10 @@ from timing import ARGMAP, timed_command
 
 
 def stages(path: Path) -> dict[str, float]:
-    from argmap.analysis import analyse_graph
-    from argmap.graph import build_graph
-    from argmap.source import read_source
-    from argmap.validate import load_map, validate_document
+    from argmap.format.reading import read_source
+    from argmap.format.validation import load_map, validate_document
+    from argmap.graph.building import build_graph
+    from argmap.graph.checks import analyse_graph
 
     timings: dict[str, float] = {}
     start = time.perf_counter()

@@ -8,7 +8,8 @@ Usage: python bench/bench_semantics.py [--repeat 3] [--timeout 60] [--iccma DIR]
 2. Preferred extensions of ICCMA'15-size frameworks (200-300 arguments, a few thousand attacks):
    the ICCMA files in DIR (default ../shared/external/iccma) and generated ones with the
    structure of ICCMA'15's SccGenerator (clusters of arguments densely attacking each other,
-   sparse attacks from earlier clusters to later ones). Each is solved by argmap.semantics and
+   sparse attacks from earlier clusters to later ones). Each is solved by
+   argmap.reasoning.semantics and
    by clingo with the ASPARTIX encodings (bench/aspartix.py: complete and admissible guesses
    with the domRec heuristic; the faster of the two is the baseline). Times are medians of
    ``--repeat`` runs, in-process, from a loaded networkx graph (clingo: grounding + solving),
@@ -32,8 +33,8 @@ sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parent)]
 import aspartix  # noqa: E402 - needs the path above
 from timing import timed_call  # noqa: E402
 
-from argmap.frameworks import read_framework  # noqa: E402
-from argmap.semantics import enumerate_extensions, grounded_labelling  # noqa: E402
+from argmap.reasoning.frameworks import read_framework  # noqa: E402
+from argmap.reasoning.semantics import enumerate_extensions, grounded_labelling  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
 

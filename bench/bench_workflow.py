@@ -69,10 +69,10 @@ def student_version(data: dict[str, Any]) -> dict[str, Any]:
 
 def bench_size(size: int, folder: Path, repeat: int) -> list[tuple[str, str, str]]:
     """Rows of (command, wall (CPU) in a fresh process, in-process operation time)."""
-    from argmap.diff import diff_graphs
     from argmap.exchange import dump_map, export_map, import_map
     from argmap.pipeline import check_map
-    from argmap.stats import map_stats
+    from argmap.workflow.diff import diff_graphs
+    from argmap.workflow.stats import map_stats
 
     data = make_map(size)
     reference = folder / f"reference-{size}.yaml"

@@ -1,6 +1,6 @@
 """Write the parts of the docs that come from the code, so they cannot drift from it.
 
-- ``docs/diagnostics.md``: every code of :data:`argmap.diagnostics.CODES`, with its failing
+- ``docs/diagnostics.md``: every code of :data:`argmap.format.diagnostics.CODES`, with its failing
   and fixed snippets and the diagnostics argmap really prints for them (each snippet is checked
   in a scratch folder while this script runs).
 - ``docs/cli.md``: the options reference between the generated markers, read from click's
@@ -27,7 +27,7 @@ import yaml
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.diagnostics import CODES, CodeInfo, Severity
+from argmap.format.diagnostics import CODES, CodeInfo, Severity
 
 DOCS = Path(__file__).resolve().parent
 SNIPPET_FILE = "snippet.yaml"

@@ -11,8 +11,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from argmap.graph import ArgumentGraph, build_graph
-from argmap.schema import ArgumentMap
+from argmap.format.models import ArgumentMap
+from argmap.graph.building import ArgumentGraph, build_graph
 
 weights = st.sampled_from([0.0, 0.25, 0.5, 0.8, 1.0]) | st.floats(0, 1)
 

@@ -10,8 +10,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import argmap.acceptability as acceptability
-from argmap.acceptability import (
+import argmap.reasoning.acceptability as acceptability
+from argmap.graph.building import ArgumentGraph
+from argmap.reasoning.acceptability import (
     SUPPORT_READINGS,
     WhatIf,
     attack_framework,
@@ -23,8 +24,7 @@ from argmap.acceptability import (
     grounded_labels,
     grounded_verdicts,
 )
-from argmap.graph import ArgumentGraph
-from argmap.semantics import Label, grounded_labelling
+from argmap.reasoning.semantics import Label, grounded_labelling
 from tests.bipolar_maps import bipolar_maps, graph_of, what_ifs
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
+import sys
 
 import argmap
 from tests.conftest import FIXTURES
@@ -33,9 +35,23 @@ def test_render_html_makes_a_page_with_every_claim() -> None:
 
 
 def test_a_map_displays_itself_in_jupyter_as_a_sandboxed_page() -> None:
-    argument_map, _ = argmap.load(FIXTURES / "valid" / "small.yaml")
-    assert argument_map is not None
-    shown = argument_map._repr_html_()
+    # As in a notebook: an IPython shell runs, argmap is imported, and the shell formats a map.
+    script = (
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell = InteractiveShell.instance()\n"
+        "import argmap, sys\n"
+        "argument_map, _ = argmap.load(sys.argv[1])\n"
+        "data, _ = shell.display_formatter.format(argument_map)\n"
+        "sys.stdout.write(data['text/html'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(FIXTURES / "valid" / "small.yaml")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    shown = done.stdout
     assert shown.startswith("<iframe ")
     assert 'sandbox="allow-scripts"' in shown
     srcdoc = re.search(r'srcdoc="([^"]*)"', shown)

@@ -113,7 +113,7 @@ def test_a_path_that_does_not_exist_is_a_usage_error(run_cli) -> None:
 
 
 def test_an_unreadable_file_exits_3_so_ci_can_tell_setup_from_map_problems() -> None:
-    from argmap.diagnostics import Diagnostic, Span, exit_status
+    from argmap.format.diagnostics import Diagnostic, Span, exit_status
 
     unreadable = Diagnostic.at(Span.start_of("x.yaml"), "unreadable-file", "no such file")
     problem = Diagnostic.at(Span.start_of("y.yaml"), "self-link", "'a' cannot support itself")

@@ -15,13 +15,22 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from argmap.diagnostics import CODES
-from argmap.schema import Argument, ArgumentMap, Claim, Link, Source, Speaker, known_keys
+from argmap.format.diagnostics import CODES
+from argmap.format.models import (
+    Argument,
+    ArgumentMap,
+    Claim,
+    Link,
+    Source,
+    Speaker,
+    TourStep,
+    known_keys,
+)
 
 DOCS = Path(__file__).parent.parent / "docs"
 
 
-@pytest.mark.parametrize("model", [ArgumentMap, Source, Speaker, Claim, Argument, Link])
+@pytest.mark.parametrize("model", [ArgumentMap, Source, Speaker, Claim, Argument, Link, TourStep])
 def test_every_key_of_the_format_is_documented(model) -> None:
     text = (DOCS / "format.md").read_text("utf-8")
     undocumented = [key for key in known_keys(model) if f"`{key}`" not in text]
@@ -102,7 +111,7 @@ def test_every_code_has_snippets_or_says_why_not() -> None:
 
 
 def test_a_file_over_the_size_limit_gives_file_too_large(tmp_path: Path, run_cli: Any) -> None:
-    from argmap.source import MAX_FILE_BYTES
+    from argmap.format.reading import MAX_FILE_BYTES
 
     huge = tmp_path / "huge.yaml"
     with huge.open("wb") as handle:  # sparse: the size is checked before a byte is read

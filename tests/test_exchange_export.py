@@ -13,7 +13,7 @@ import pytest
 from argmap.exchange import EXPORTERS, export_map
 from argmap.exchange.dot import dot_string
 from argmap.exchange.mermaid import mermaid_label
-from argmap.graph import build_graph
+from argmap.graph.building import build_graph
 from argmap.pipeline import load
 
 FIXTURES = Path(__file__).parent / "fixtures" / "exchange"

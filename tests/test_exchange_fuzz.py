@@ -14,8 +14,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.diagnostics import Severity
 from argmap.exchange import dump_map, import_map
+from argmap.format.diagnostics import Severity
 from argmap.pipeline import load
 
 FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from argmap.diagnostics import Diagnostic, Severity
 from argmap.exchange import detect_format, dump_map, import_map
+from argmap.format.diagnostics import Diagnostic, Severity
 from argmap.pipeline import load
 
 FIXTURES = Path(__file__).parent / "fixtures" / "exchange"

@@ -9,9 +9,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.diagnostics import Severity
 from argmap.exchange import dump_map, export_map, import_map
-from argmap.graph import build_graph
+from argmap.format.diagnostics import Severity
+from argmap.graph.building import build_graph
 from argmap.pipeline import load
 
 # Any printable text, line breaks inside included (Kialo and YAML block texts have them);

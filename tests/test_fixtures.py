@@ -36,7 +36,7 @@ def test_invalid_fixture_reports_its_golden_diagnostics(
 
 
 def test_every_error_code_has_an_invalid_fixture() -> None:
-    from argmap.diagnostics import CODES
+    from argmap.format.diagnostics import CODES
 
     reported = "".join(_golden(p).read_text(encoding="utf-8") for p in INVALID)
     untested = {

@@ -7,7 +7,7 @@ from tests.conftest import FIXTURES
 
 
 def small_graph():
-    from argmap.graph import build_graph
+    from argmap.graph.building import build_graph
 
     argument_map, diagnostics = load(FIXTURES / "valid" / "small.yaml")
     assert argument_map is not None, diagnostics
@@ -79,7 +79,7 @@ def test_sides_follow_the_parity_of_attacks() -> None:
 
 
 def test_rtl_languages_set_the_direction() -> None:
-    from argmap.graph import build_graph
+    from argmap.graph.building import build_graph
 
     argument_map, _ = load(FIXTURES / "valid" / "persian.yaml")
     assert argument_map is not None

@@ -1,4 +1,4 @@
-"""Tests of the build-time layered layout (argmap/layout.py)."""
+"""Tests of the build-time layered layout (argmap/graph/layout.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from argmap.layout import LAYER_GAP, layered_layout
+from argmap.graph.layout import LAYER_GAP, layered_layout
 from tests.browser.graphs import debate_graph, synthetic_graph
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.graph import build_graph
+from argmap.graph.building import build_graph
 from argmap.pipeline import load
 from tests.strategies import valid_maps
 

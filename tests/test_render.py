@@ -1,4 +1,4 @@
-"""Tests of the view model and the page HTML (argmap/render.py), without a browser."""
+"""Tests of the view model and the page HTML (argmap/page/rendering.py), without a browser."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from argmap.page.rendering import embed_json, render_html
+from argmap.page.site import write_site
+from argmap.page.view import build_view_model, safe_url
 from argmap.pipeline import run
-from argmap.render import build_view_model, embed_json, render_html, safe_url, write_site
 from tests.browser.graphs import debate_graph, rtl_graph, synthetic_graph, xss_graph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,8 +80,8 @@ def test_xss_payload_stays_text_in_the_page() -> None:
     # The payload never appears raw; the only </script> are the ends of argmap's own scripts.
     assert "<img src=x" not in page
     assert "window.__xss=1</script>" not in page
-    analysis = (ROOT / "argmap" / "templates" / "analysis.js").exists()
-    assert page.count("</script>") == 3 + analysis
+    # vis-network, the map data, the page script and the analysis script
+    assert page.count("</script>") == 4
     assert embedded_model(page)["title"] == PAYLOAD
     assert "&lt;/script&gt;&lt;script&gt;" in page  # the escaped <title> and <h1>
     # javascript: URLs never reach the page data

@@ -1,8 +1,8 @@
 """Dung semantics against a brute-force enumerator written straight from the definitions.
 
 The oracle below tries every subset of arguments and applies Dung's (1995) definitions word for
-word; the engine in argmap.semantics must produce exactly the same sets on random frameworks
-(self-attacks included) and on textbook examples whose answers are derived by hand.
+word; the engine in argmap.reasoning.semantics must produce exactly the same sets on random
+frameworks (self-attacks included) and on textbook examples whose answers are derived by hand.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.semantics import (
+from argmap.reasoning.semantics import (
     Label,
     complete_extensions,
     credulously_accepted,

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.semantics import enumerate_extensions, grounded_extension
+from argmap.reasoning.semantics import enumerate_extensions, grounded_extension
 
 pytest.importorskip("clingo")
 sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))

@@ -17,8 +17,14 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from argmap.frameworks import FrameworkSyntaxError, parse_apx, parse_i23, parse_tgf, read_framework
-from argmap.semantics import enumerate_extensions
+from argmap.reasoning.frameworks import (
+    FrameworkSyntaxError,
+    parse_apx,
+    parse_i23,
+    parse_tgf,
+    read_framework,
+)
+from argmap.reasoning.semantics import enumerate_extensions
 from tests.test_semantics import brute_complete, brute_grounded, brute_preferred, brute_stable
 
 OWN = Path(__file__).parent / "fixtures" / "iccma"

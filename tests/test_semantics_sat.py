@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap import semantics
-from argmap.semantics import enumerate_extensions, preferred_extensions
+from argmap.reasoning import semantics
+from argmap.reasoning.semantics import enumerate_extensions, preferred_extensions
 from tests.test_semantics import brute_preferred, frameworks
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

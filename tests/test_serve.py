@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from argmap.render import render_html
-from argmap.serve import LIVE_SCRIPT, inject_live_reload
+from argmap.page.rendering import render_html
+from argmap.workflow.serve import LIVE_SCRIPT, inject_live_reload
 from tests.serving import map_text, running_serve, save
 
 

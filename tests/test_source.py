@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.source import MAX_FILE_BYTES, read_source
+from argmap.format.reading import MAX_FILE_BYTES, read_source
 
 
 def codes(path: Path) -> list[tuple[int, int, str]]:

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import stats
-from argmap.diff import diff_graphs
-from argmap.stats import betweenness
+from argmap.workflow import stats
+from argmap.workflow.diff import diff_graphs
+from argmap.workflow.stats import betweenness
 
 
 @st.composite

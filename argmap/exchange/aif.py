@@ -38,7 +38,7 @@ from typing import Any, TypedDict
 
 import networkx as nx
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.format.diagnostics import Diagnostic, Severity
 
 from .builder import MapBuilder
 from .contract import conclusion, link_edges, node_text, premises

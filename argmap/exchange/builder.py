@@ -21,7 +21,7 @@ import re
 import unicodedata
 from typing import Any
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.format.diagnostics import Diagnostic, Severity
 
 __all__ = ["ID_PATTERN", "MapBuilder", "import_diagnostic", "slugify"]
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.format.diagnostics import Diagnostic, Severity
 
 from .builder import MapBuilder
 from .contract import LINK_RELATIONS, jsonable, premises

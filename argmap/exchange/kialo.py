@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.format.diagnostics import Diagnostic, Severity
 
 from .builder import MapBuilder
 

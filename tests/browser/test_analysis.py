@@ -1,4 +1,4 @@
-"""The page's acceptability engine (analysis.js) agrees with argmap.acceptability.
+"""The page's acceptability engine (analysis.js) agrees with argmap.reasoning.acceptability.
 
 One page is opened for the whole module; every case sends many view models through one
 ``page.evaluate`` and compares labels, explanations and strengths with Python's.
@@ -15,7 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.acceptability import (
+from argmap.graph.building import ArgumentGraph
+from argmap.page.rendering import render_html
+from argmap.page.view import build_view_model
+from argmap.pipeline import run
+from argmap.reasoning.acceptability import (
     SUPPORT_READINGS,
     WhatIf,
     bipolar_framework,
@@ -24,9 +28,6 @@ from argmap.acceptability import (
     explain_all,
     grounded_labels,
 )
-from argmap.graph import ArgumentGraph
-from argmap.pipeline import run
-from argmap.render import build_view_model, render_html
 from tests.bipolar_maps import bipolar_maps, graph_of, what_ifs
 
 pytestmark = pytest.mark.browser

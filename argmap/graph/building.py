@@ -12,7 +12,7 @@ from typing import Any, TypeAlias
 
 import networkx as nx
 
-from argmap.schema import ArgumentMap, ClaimKind, LinkType
+from argmap.format.models import ArgumentMap, ClaimKind, LinkType
 
 __all__ = ["EDGE_ROLES", "RELATIONS", "ROLES", "ArgumentGraph", "build_graph"]
 
@@ -41,7 +41,7 @@ def build_graph(argument_map: ArgumentMap) -> ArgumentGraph:
 
     Examples
     --------
-    >>> from argmap.schema import ArgumentMap
+    >>> from argmap.format.models import ArgumentMap
     >>> m = ArgumentMap.model_validate({"argmap": 1, "title": "T", "claims": {
     ...     "t": {"text": "Homework should go.", "kind": "thesis"},
     ...     "r": {"text": "It widens gaps.", "supports": ["t"]},

@@ -1,6 +1,6 @@
 """``argmap serve``: build into a temporary folder, serve it locally, rebuild on every save.
 
-The pages are the ones ``argmap build`` writes (:func:`argmap.render.write_site`), changed only
+The pages are the ones ``argmap build`` writes (:func:`argmap.page.site.write_site`), changed only
 as they are sent: a small script and a ``<meta>`` with the build's version go in before
 ``</body>``, and the page's Content-Security-Policy gains that script's hash and
 ``connect-src 'self'`` so the script may ask this server for its status. Built pages never
@@ -18,8 +18,6 @@ complete, so a request never sees half a site, and a map removed from disk leave
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import re
 import shutil
@@ -34,11 +32,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from argmap.diagnostics import Diagnostic, Severity, exit_status
 from argmap.errors import OutputError
+from argmap.format.diagnostics import Diagnostic, Severity, exit_status
+from argmap.format.reporters import format_diagnostics, summary_line
+from argmap.page.rendering import csp_hash
+from argmap.page.site import write_site
 from argmap.pipeline import MAP_SUFFIXES, run
-from argmap.render import write_site
-from argmap.report import format_diagnostics, summary_line
 
 __all__ = ["STATUS_PATH", "LiveSite", "inject_live_reload", "make_server", "serve_forever"]
 
@@ -99,11 +98,6 @@ style-src 'unsafe-inline'">
 """
 
 
-def _script_hash(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
 def inject_live_reload(page: str, version: int) -> str:
     """The page with the live-reload script, its build version and a CSP that allows both.
 
@@ -115,7 +109,7 @@ def inject_live_reload(page: str, version: int) -> str:
     """
 
     def allow(match: re.Match[str]) -> str:
-        policy = match.group(2).replace("script-src ", f"script-src {_script_hash(LIVE_SCRIPT)} ")
+        policy = match.group(2).replace("script-src ", f"script-src {csp_hash(LIVE_SCRIPT)} ")
         return f"{match.group(1)}{policy}; connect-src 'self'{match.group(3)}"
 
     page = _CSP_RE.sub(allow, page, count=1)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.format.diagnostics import Diagnostic, Severity
 
 __all__ = ["FORMATS", "format_diagnostics", "summary_line"]
 

@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.diagnostics import Diagnostic, Origin, Span
-from argmap.schema import (
+from argmap.format.diagnostics import Diagnostic, Origin, Span
+from argmap.format.models import (
     Argument,
     ArgumentMap,
     Claim,
@@ -28,7 +28,7 @@ from argmap.schema import (
     Speaker,
     known_keys,
 )
-from argmap.source import Loc, SourceDocument, read_source
+from argmap.format.reading import Loc, SourceDocument, read_source
 
 __all__ = ["load_map", "validate_document"]
 
@@ -41,7 +41,7 @@ def validate_document(document: SourceDocument) -> tuple[ArgumentMap | None, lis
 
     Examples
     --------
-    >>> from argmap.source import parse_source
+    >>> from argmap.format.reading import parse_source
     >>> document, _ = parse_source("argmap: 1\\ntitle: T\\nclaims:\\n  a: {txt: A}\\n", "m.yaml")
     >>> [str(d) for d in validate_document(document)[1]]
     ["m.yaml:4:7: error: unknown key 'txt'; did you mean 'text'? [unknown-key]"]
@@ -251,10 +251,11 @@ def _locate(argument_map: ArgumentMap, document: SourceDocument) -> None:
             origins[(section, key)] = Origin(
                 document.key_span((section, key)), group, (section, key)
             )
-    for index in range(len(argument_map.links)):
-        origins[("links", index)] = Origin(
-            document.key_span(("links", index)), group, ("links", index)
-        )
+    for section, count in (("links", len(argument_map.links)), ("tour", len(argument_map.tour))):
+        for index in range(count):
+            origins[(section, index)] = Origin(
+                document.key_span((section, index)), group, (section, index)
+            )
 
 
 # --------------------------------------------------------------------------- loading
@@ -379,6 +380,8 @@ def _merge(top: ArgumentMap, loading: _Loading) -> ArgumentMap:
         for index, link in enumerate(part.links):
             origins[("links", len(links))] = part.origin("links", index)
             links.append(link)
+    for index in range(len(top.tour)):
+        origins[("tour", index)] = top.origin("tour", index)
     combined = top.model_copy(update={**merged, "links": links})
     combined._origins = origins
     combined._path = top.path
@@ -438,6 +441,7 @@ def _check_references(
     checker.check_attributions()
     checker.check_arguments()
     checker.check_links()
+    checker.check_tours(_maps_in_order(argument_map))
     return checker.problems
 
 
@@ -520,6 +524,16 @@ class _ReferenceChecker:
                     self.report(origin, sub, "duplicate-link", message)
             if argument.conclusion not in claims:
                 self.unknown(origin, ("conclusion",), argument.conclusion, claims, "a claim id")
+
+    def check_tours(self, parts: Iterable[ArgumentMap]) -> None:
+        """Every tour, the included files' too, shows only claims and arguments of the map."""
+        for part in parts:
+            for index, step in enumerate(part.tour):
+                origin = part.origin("tour", index)
+                for position, shown in enumerate(step.show):
+                    if shown not in self.nodes:
+                        sub: Loc = ("show", position)
+                        self.unknown(origin, sub, shown, self.nodes, "a claim or argument id")
 
     def authored_links(self) -> Iterator[_AuthoredLink]:
         """Every support and attack as written: (origin, target's sub-loc, from, to, type)."""

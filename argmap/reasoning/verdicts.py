@@ -1,6 +1,7 @@
 """From map to verdict: the table ``argmap analyze`` prints, as data, text and JSON.
 
-:func:`analyse_acceptability` runs one semantics over a graph (see :mod:`argmap.acceptability`
+:func:`analyse_acceptability` runs one semantics over a graph (see
+:mod:`argmap.reasoning.acceptability`
 for how the map becomes an attack framework) and returns one row per claim and argument node,
 in the map's order; :func:`format_analysis` and :func:`analysis_json` present it.
 """
@@ -15,7 +16,7 @@ from typing import Any, Literal, TypeAlias
 
 import networkx as nx
 
-from argmap.acceptability import (
+from argmap.reasoning.acceptability import (
     NO_WHAT_IF,
     BipolarFramework,
     SupportReading,
@@ -26,7 +27,7 @@ from argmap.acceptability import (
     grounded_verdicts,
     strength_parts,
 )
-from argmap.semantics import (
+from argmap.reasoning.semantics import (
     complete_extensions,
     credulously_accepted,
     grounded_extension,

@@ -22,7 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from argmap.diagnostics import Origin, Span
+from argmap.format.diagnostics import Origin, Span
+from argmap.format.language import direction_of
 
 __all__ = [
     "ID_PATTERN",
@@ -113,6 +114,10 @@ class Speaker(_Strict):
     """Who says a claim."""
 
     name: Text = Field(description="The speaker's name as shown on the page.")
+    short: Text | None = Field(
+        default=None,
+        description="Short name drawn on nodes (default: a short form unambiguous in the map).",
+    )
     role: Text | None = Field(default=None, description="Office or role, e.g. 'Foreign minister'.")
 
 
@@ -159,6 +164,17 @@ class Link(_Strict):
     weight: Weight | None = Field(default=None, description="Strength in [0, 1].")
 
 
+class TourStep(_Strict):
+    """One step of a guided tour: the claims it shows, what it says, a question to stop on."""
+
+    show: list[str] = Field(min_length=1, description="Ids of the claims this step shows.")
+    say: Text = Field(description="What the guide says at this step.")
+    ask: Text | None = Field(
+        default=None, description="A question the student answers before the next step."
+    )
+    title: Text | None = Field(default=None, description="A short heading for the step.")
+
+
 class ArgumentMap(_Strict):
     """A whole map file: metadata, sources, speakers, claims, arguments and links."""
 
@@ -183,6 +199,14 @@ class ArgumentMap(_Strict):
     claims: dict[Id, Claim] = Field(default_factory=dict, description="id -> claim.")
     arguments: dict[Id, Argument] = Field(default_factory=dict, description="id -> argument.")
     links: list[Link] = Field(default_factory=list, description="Links with attributes.")
+    note: Text | None = Field(
+        default=None,
+        description="The instructor's remark on the whole map (e.g. what was left out and why).",
+    )
+    tour: list[TourStep] = Field(
+        default_factory=list,
+        description="A guided tour, step by step; an including map's tour wins over its parts'.",
+    )
 
     # Where each object was defined is kept here, in one table per map, not on the objects:
     # private attributes on 10,000 claims cost more than the rest of validation.
@@ -212,24 +236,7 @@ class ArgumentMap(_Strict):
     @property
     def direction(self) -> Literal["ltr", "rtl"]:
         """Reading direction implied by ``lang``."""
-        primary = self.lang.split("-")[0].lower()
-        return "rtl" if primary in _RTL_LANGUAGES else "ltr"
-
-    def _repr_html_(self) -> str:
-        """Show the map as its interactive page in Jupyter."""
-        import html
-
-        from argmap.graph import build_graph
-        from argmap.render import render_html
-
-        page = render_html(build_graph(self))
-        return (
-            '<iframe style="width:100%;height:640px;border:0" sandbox="allow-scripts" '
-            f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
-        )
-
-
-_RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "sd", "ckb", "dv", "yi", "ug"}
+        return "rtl" if direction_of(self.lang) == "rtl" else "ltr"
 
 
 def known_keys(model: type[BaseModel]) -> list[str]:

@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.format.diagnostics import Diagnostic, Severity
 
 __all__ = ["starter_text", "title_from_name", "write_starter"]
 
@@ -44,7 +44,7 @@ def title_from_name(name: str) -> str:
 
 def starter_text(title: str, filename: str) -> str:
     """The starter map's YAML with *title* filled in."""
-    template = resources.files("argmap").joinpath("templates/starter.yaml").read_text("utf-8")
+    template = resources.files("argmap.workflow").joinpath("starter.yaml").read_text("utf-8")
     safe = title if _PLAIN_TITLE.match(title) and not title.endswith(":") else None
     return Template(template).substitute(
         title=" ".join(title.split()),

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from argmap.diagnostics import Diagnostic, Span
+from argmap.format.diagnostics import Diagnostic, Span
 
 __all__ = [
     "MAX_ALIAS_EXPANSION",

@@ -9,8 +9,8 @@ Three formats are understood, chosen by :func:`read_framework` from the file nam
 - **i23** (``.af`` or ``.i23``, ICCMA 2023): a header ``p af N``, then attacks ``a b`` between the
   arguments ``1`` .. ``N``; ``#`` starts a comment line.
 
-The frameworks are :data:`argmap.semantics.AttackFramework` graphs with string argument names, in
-the order the file declares them (so results are deterministic). A malformed line raises
+The frameworks are :data:`argmap.reasoning.semantics.AttackFramework` graphs with string argument
+names, in the order the file declares them (so results are deterministic). A malformed line raises
 :class:`FrameworkSyntaxError` carrying its ``path:line:col``; these files are benchmark and test
 data, not maps written by instructors, so they do not go through the map diagnostics.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from argmap.semantics import AttackFramework
+from argmap.reasoning.semantics import AttackFramework
 
 __all__ = ["FrameworkSyntaxError", "parse_apx", "parse_i23", "parse_tgf", "read_framework"]
 

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 
 import networkx as nx
 
-from argmap.diagnostics import Diagnostic, Span
-from argmap.graph import ArgumentGraph
+from argmap.format.diagnostics import Diagnostic, Span
+from argmap.graph.building import ArgumentGraph
 
 __all__ = ["CHECKS", "analyse_graph"]
 

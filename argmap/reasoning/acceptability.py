@@ -3,8 +3,8 @@
 The argument graph (:func:`argmap.graph.build_graph`) is read as a *bipolar* framework: claims
 and argument nodes are the arguments; ``attack`` edges attack (an attack on an argument node is
 an undercut); ``support`` and ``conclusion`` edges support; a ``premise`` edge makes the
-argument node need its premise. Dung's semantics (:mod:`argmap.semantics`) need attacks only,
-so support is turned into *implications* and the attacks they entail are added:
+argument node need its premise. Dung's semantics (:mod:`argmap.reasoning.semantics`) need attacks
+only, so support is turned into *implications* and the attacks they entail are added:
 
 - ``necessary`` support (the default): ``s`` supports ``t`` reads "t cannot be accepted
   without s" (``t => s``). This gives secondary attacks (a attacks s, s supports t: a attacks
@@ -34,7 +34,7 @@ The grounded labelling is computed without writing the derived attacks out (ther
 quadratically many): a monotone network of AND/OR gates over the strongly connected components
 of the implication graph reaches the same least fixpoint in linear time. The explicit
 framework (:func:`attack_framework`) is built for the multi-extension semantics and as a test
-oracle. ``argmap/templates/analysis.js`` implements the same functions for the page.
+oracle. ``argmap/page/templates/analysis.js`` implements the same functions for the page.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from typing import Literal, TypeAlias
 import networkx as nx
 
 from argmap.collector import paused_cycle_collection
-from argmap.semantics import Label
+from argmap.reasoning.semantics import Label
 
 __all__ = [
     "DEFAULT_WEIGHT",
@@ -267,8 +267,8 @@ def _components(
 def grounded_labels(framework: BipolarFramework, what_if: WhatIf = NO_WHAT_IF) -> dict[str, Label]:
     """Label every node IN, OUT or UNDEC under grounded semantics, derived attacks included.
 
-    Equal to :func:`argmap.semantics.grounded_labelling` of :func:`attack_framework`, without
-    building it: linear in the size of the graph.
+    Equal to :func:`argmap.reasoning.semantics.grounded_labelling` of :func:`attack_framework`,
+    without building it: linear in the size of the graph.
 
     Examples
     --------

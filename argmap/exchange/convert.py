@@ -1,0 +1,82 @@
+"""Export a built graph in another format, or read another tool's file as a map.
+
+The formats themselves are registered in :mod:`argmap.exchange.formats`.
+
+Examples
+--------
+>>> kialo = "Discussion Title: T\\n1. A thesis.\\n1.1. Pro: A reason.\\n"
+>>> data, problems = import_map(kialo, "kialo")
+>>> data["claims"]["reason"]["supports"]
+['thesis']
+>>> detect_format('{"nodes": [], "edges": []}', "x.json")
+'aif'
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any
+
+import networkx as nx
+
+from argmap.format.diagnostics import Diagnostic, Severity
+
+from .builder import MapBuilder, import_diagnostic
+from .formats import EXPORTERS, IMPORTERS, canonical_export, canonical_import
+
+__all__ = ["detect_format", "export_map", "import_map"]
+
+
+def export_map(graph: nx.MultiDiGraph[str], fmt: str) -> str:
+    """*graph* as text in export format *fmt*; ValueError for an unknown format."""
+    key = canonical_export(fmt)
+    if key not in EXPORTERS:
+        msg = f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}"
+        raise ValueError(msg)
+    return EXPORTERS[key].export(graph)
+
+
+def detect_format(text: str, path: str) -> str | None:
+    """Guess the import format of *text* from its content (and *path*'s suffix)."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head.startswith("{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            return None
+        if isinstance(data, dict):
+            if data.get("format") == "argmap-graph":
+                return "json"
+            if "AIF" in data or ("nodes" in data and "edges" in data):
+                return "aif"
+            if "statements" in data and "arguments" in data:
+                return "argdown-json"
+        return None
+    if head.startswith("Discussion Title:") or PurePath(path).suffix.lower() == ".txt":
+        return "kialo"
+    return None
+
+
+def import_map(
+    text: str, fmt: str = "auto", path: str = "<input>"
+) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """Read *text* in import format *fmt* ('auto' guesses) into a format-v1 map and diagnostics."""
+    key = canonical_import(fmt)
+    if key == "auto":
+        detected = detect_format(text, path)
+        if detected is None:
+            problem = import_diagnostic(
+                path,
+                1,
+                1,
+                Severity.ERROR,
+                "import-format",
+                f"cannot tell the file's format; name it with --from ({', '.join(IMPORTERS)})",
+            )
+            return MapBuilder(path).to_dict(), [problem]
+        key = detected
+    if key not in IMPORTERS:
+        msg = f"unknown import format {fmt!r}; choose one of {', '.join(IMPORTERS)}"
+        raise ValueError(msg)
+    return IMPORTERS[key].read(text, path)
