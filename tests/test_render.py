@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.page.rendering import embed_json, render_html
+from argmap.page.rendering import _vis_assets, embed_json, render_html
 from argmap.page.site import write_site
 from argmap.page.view import build_view_model, safe_url
 from argmap.pipeline import run
@@ -131,7 +131,8 @@ def test_self_contained_page() -> None:
     assert 'src="http' not in page
     assert "<link" not in page
     assert "Content-Security-Policy" in page
-    assert "vis.Network" in page or "Network" in page
+    vis_js, _ = _vis_assets()
+    assert f"<script>{vis_js}</script>" in page  # vis-network itself is inlined, whole
 
 
 def test_rtl_page() -> None:
