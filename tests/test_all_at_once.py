@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from argmap.pipeline import load
 
 
@@ -197,3 +200,105 @@ def test_a_broken_claims_section_skips_every_reference_into_it(write_map) -> Non
         """
     )
     assert problems(path) == {(3, 9, "wrong-type")}
+
+
+# -- property: k independent mistakes of different kinds, in different claims, all reported ----
+
+# Each mistake rewrites the lines of one claim (written in block style, one key a line) and
+# says where its diagnostic must stand: (line offset from the claim's first line, column, code).
+# Claim i supports claim i - 1 (claim 0 is the thesis); mistakes go to claims >= 1 and never to
+# a claim another mistake's claim points at, so no mistake can hide or cause another.
+
+
+def _claim_lines(
+    index: int, mistake: str | None, names: list[str]
+) -> tuple[list[str], tuple[int, int, str] | None]:
+    key = names[index]
+    lines = [f"  {key}:", f"    text: Claim number {index}."]
+    target = names[index - 1] if index else ""
+    expected: tuple[int, int, str] | None = None
+    if index == 0:
+        lines.append("    kind: thesis")
+    elif mistake == "unknown-key":
+        lines.append(f"    suports: [{target}]")
+        expected = (2, 5, "unknown-key")
+    elif mistake == "missing-key":
+        lines = [lines[0], f"    label: Claim {index}", f"    supports: [{target}]"]
+        expected = (0, 3, "missing-key")
+    elif mistake == "wrong-type":
+        lines += ["    weight: 7", f"    supports: [{target}]"]
+        expected = (2, 13, "wrong-type")
+    elif mistake == "duplicate-key":
+        lines += [f"    supports: [{target}]", "    text: Again."]
+        expected = (3, 5, "duplicate-key")
+    elif mistake == "unknown-reference":
+        lines += [f"    supports: [{target}]", "    attacks: [no-such-claim-at-all]"]
+        expected = (3, 15, "unknown-reference")
+    elif mistake == "self-link":
+        lines += [f"    supports: [{target}]", f"    attacks: [{key}]"]
+        expected = (3, 15, "self-link")
+    elif mistake == "conflicting-link":
+        lines += [f"    supports: [{target}]", f"    attacks: [{target}]"]
+        expected = (3, 15, "conflicting-link")
+    elif mistake == "invalid-id":  # the next claim names it as written: no "unknown" too
+        lines.append(f"    supports: [{target}]")
+        expected = (0, 3, "invalid-id")
+    elif mistake == "list-as-text":
+        lines.append(f"    supports: {target}")
+        expected = (2, 15, "wrong-type")
+    elif mistake == "duplicate-link":
+        lines.append(f"    supports: [{target}, {target}]")
+        expected = (2, 18 + len(target), "duplicate-link")
+    else:
+        lines.append(f"    supports: [{target}]")
+    return lines, expected
+
+
+MISTAKES = [
+    "unknown-key",
+    "missing-key",
+    "wrong-type",
+    "duplicate-key",
+    "unknown-reference",
+    "self-link",
+    "conflicting-link",
+    "duplicate-link",
+    "invalid-id",
+    "list-as-text",
+]
+
+
+@st.composite
+def maps_with_mistakes(draw: st.DrawFn) -> tuple[str, set[tuple[int, int, str]]]:
+    count = draw(st.integers(2, 14))
+    kinds = draw(st.lists(st.sampled_from(MISTAKES), min_size=1, max_size=6, unique=True))
+    # Different claims, none the target of another's (claim i is targeted by claim i + 1).
+    candidates = list(range(1, count))
+    chosen: list[int] = []
+    for _kind in kinds:
+        free = [c for c in candidates if all(abs(c - other) > 1 for other in chosen)]
+        if not free:
+            break
+        chosen.append(draw(st.sampled_from(free)))
+    placed = dict(zip(chosen, kinds, strict=False))
+    names = [f"c{i}+x" if placed.get(i) == "invalid-id" else f"c{i}" for i in range(count)]
+    lines = ["argmap: 1", "title: Many mistakes", "claims:"]
+    expected: set[tuple[int, int, str]] = set()
+    for index in range(count):
+        claim, mistake = _claim_lines(index, placed.get(index), names)
+        if mistake is not None:
+            expected.add((len(lines) + 1 + mistake[0], mistake[1], mistake[2]))
+        lines += claim
+    return "\n".join(lines) + "\n", expected
+
+
+@given(maps_with_mistakes())
+def test_independent_mistakes_are_all_reported_in_one_run_and_nothing_else(
+    tmp_path_factory, case: tuple[str, set[tuple[int, int, str]]]
+) -> None:
+    text, expected = case
+    path = tmp_path_factory.mktemp("many") / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, diagnostics = load(path)
+    errors = {(d.line, d.column, d.code) for d in diagnostics if d.severity == "error"}
+    assert errors == expected, text
