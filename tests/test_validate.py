@@ -280,3 +280,33 @@ def test_a_missing_source_text_is_reported_at_the_file_key(write_map, tmp_path) 
         """
     )
     assert positions(path, sources_dir=tmp_path) == {(4, 33, "source-text-missing")}
+
+
+@pytest.mark.parametrize(
+    ("value", "column", "escape"),
+    [('"C:\\Users\\ana"', 14, "\\U"), ('"a \\q b"', 14, "\\q"), ('"\\x4"', 12, "\\x")],
+)
+def test_an_invalid_escape_is_reported_at_the_escape_not_as_an_unclosed_quote(
+    write_map, value: str, column: int, escape: str
+) -> None:
+    path = write_map(f"argmap: 1\ntitle: T\nclaims:\n  t:\n    text: {value}\n    kind: thesis\n")
+    _, diagnostics = load(path)
+    assert [(d.line, d.column, d.code) for d in diagnostics] == [(5, column, "yaml-syntax")]
+    assert f"'{escape}' is not a valid escape" in diagnostics[0].message
+    assert "never closed" not in diagnostics[0].message
+
+
+def test_an_impossible_date_is_a_wrong_type(write_map) -> None:
+    path = write_map(
+        """
+        argmap: 1
+        title: T
+        sources:
+          s: {title: S, date: 2019-02-30}
+          u: {title: U, date: "2019-02-28"}
+        claims:
+          t: {text: T., kind: thesis, source: s}
+          r: {text: R., source: u, supports: [t]}
+        """
+    )
+    assert positions(path) == {(4, 23, "wrong-type")}

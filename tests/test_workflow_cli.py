@@ -77,6 +77,29 @@ def test_new_with_awkward_titles_still_validates(
     assert run_cli("validate", "--strict", str(path)).exit_code == 0
 
 
+@pytest.mark.parametrize("name", ["", ".", "/", "..", "maps/", "maps/.."])
+def test_new_with_a_name_that_is_no_file_name_is_a_usage_error(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps").mkdir()
+    result = run_cli("new", name)
+    assert result.exit_code == 2
+    assert "Invalid value for 'NAME'" in result.stderr
+    assert "internal error" not in result.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["maps"]
+
+
+def test_the_starters_rebuttal_is_a_claim_not_evidence(run_cli: RunCli, tmp_path: Path) -> None:
+    import yaml
+
+    assert run_cli("new", str(tmp_path / "m")).exit_code == 0
+    data = yaml.safe_load((tmp_path / "m.yaml").read_text(encoding="utf-8"))
+    rebuttals = [c for c in data["claims"].values() if "first-objection" in c.get("attacks", [])]
+    assert len(rebuttals) == 1
+    assert rebuttals[0].get("kind", "claim") == "claim"
+
+
 # -- diff --------------------------------------------------------------------------------------
 
 

@@ -254,6 +254,9 @@ def _only_comments(text: str) -> bool:
 def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
     mark = error.problem_mark or error.context_mark
     context = error.context or ""
+    escape = _invalid_escape(error, path, text)
+    if escape is not None:
+        return escape
     if error.context_mark is not None and "quoted scalar" in context:
         # The end of the file is a useless place to point at; the opening quote is the mistake.
         mark = error.context_mark
@@ -267,6 +270,31 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Dia
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     line, column = _within_text(text, line, column)
     return Diagnostic.at(Span(path, line, column, line, column + 1), "yaml-syntax", problem)
+
+
+def _invalid_escape(error: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic | None:
+    """A backslash escape YAML does not know, in a double-quoted string, at the backslash.
+
+    PyYAML reports it as a problem of the quoted scalar, which would otherwise read as "this
+    quote is never closed"; Windows paths in double quotes (``"C:\\Users"``) are the usual case.
+    """
+    problem, mark = error.problem or "", error.problem_mark
+    if "quoted scalar" not in (error.context or "") or mark is None:
+        return None
+    if "escape" not in problem and "hexdecimal" not in problem:
+        return None
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    backslash = line.rfind("\\", 0, mark.column + 1)
+    if backslash < 0:
+        return None
+    written = line[backslash : backslash + 2]
+    message = (
+        f"'{written}' is not a valid escape in a double-quoted string; write \\\\ for a "
+        "backslash, or put the text in single quotes, which keep backslashes as they are"
+    )
+    span = Span(path, mark.line + 1, backslash + 1, mark.line + 1, backslash + 3)
+    return Diagnostic.at(span, "yaml-syntax", message)
 
 
 def _within_text(text: str, line: int, column: int) -> tuple[int, int]:

@@ -10,6 +10,7 @@ distinct unknown name is looked up once, and the whole run compares at most
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -50,23 +51,26 @@ class Suggester:
         return self.cache[target]
 
     def _search(self, target: str) -> str | None:
-        candidates = self._candidates(target)[: min(_CANDIDATES_PER_NAME, self.budget[0])]
-        if not candidates:
-            return None
+        limit = min(_CANDIDATES_PER_NAME, self.budget[0])
+        if limit <= 0:
+            return None  # the run's budget is spent: no more suggestions, still every error
+        candidates = list(itertools.islice(self._candidates(target), limit))
         self.budget[0] -= len(candidates)
         close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
         return close[0] if close else None
 
-    def _candidates(self, target: str) -> list[str]:
+    def _candidates(self, target: str) -> Iterator[str]:
         if len(self.pool) <= _SMALL_POOL:
-            return self.pool
+            return iter(self.pool)
         if self.by_length is None:
             self.by_length = {}
             for candidate in self.pool:
                 self.by_length.setdefault(len(candidate), []).append(candidate)
-        # Ids of about the same length: a longer or shorter one is rarely the one meant.
-        size = len(target)
-        return [c for n in range(size - 2, size + 3) for c in self.by_length.get(n, ())]
+        # Ids of about the same length, the nearest lengths first: a much longer or shorter
+        # id is rarely the one meant.
+        size, lengths = len(target), self.by_length
+        order = (size, size - 1, size + 1, size - 2, size + 2)
+        return itertools.chain.from_iterable(lengths.get(n, ()) for n in order)
 
 
 def closest_id(target: str, pool: Iterable[str]) -> str | None:
