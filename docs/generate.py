@@ -111,6 +111,15 @@ SETTINGS: dict[str, Setting] = {
         with_sources=True,
         note="Checked with `--sources DIR`, where DIR holds `speech.txt`.",
     ),
+    "source-text-outside": Setting(
+        with_sources=True,
+        note="Checked with `--sources DIR`, where DIR holds `speech.txt`.",
+    ),
+    "source-text-unreadable": Setting(
+        with_sources=True,
+        files=(("sources/notes/speech.txt", "Notes.\n"),),
+        note="Checked with `--sources DIR`, where DIR holds `speech.txt` and a folder `notes`.",
+    ),
     "include-error": Setting(
         note="Checked in a folder holding `parts/other.yaml`, a small valid map.",
     ),
@@ -241,7 +250,7 @@ def _write_scratch(folder: Path, setting: Setting) -> None:
     for name, text in [*NEIGHBOURS.items(), *setting.files]:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
-    (folder / "sources").mkdir()
+    (folder / "sources").mkdir(exist_ok=True)
     for name, text in SOURCE_TEXTS.items():
         (folder / "sources" / name).write_text(text, encoding="utf-8")
 

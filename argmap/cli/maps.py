@@ -102,8 +102,16 @@ def schema(output: Any) -> None:
     output.write(json.dumps(json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n")
 
 
+def _file_name(_context: click.Context, _parameter: click.Parameter, value: str) -> str:
+    """NAME must name a file: not empty, not a folder (`.`, `..`, `/`, `maps/`)."""
+    if not value.strip() or value.endswith(("/", "\\")) or Path(value).name in ("", ".", ".."):
+        message = f"{value!r} names no file; give the map's file name, e.g. 'school-uniforms'"
+        raise click.BadParameter(message)
+    return value
+
+
 @click.command(context_settings=CONTEXT)
-@click.argument("name")
+@click.argument("name", callback=_file_name)
 @click.option("--title", help="The map's title (default: made from NAME).")
 def new(name: str, title: str | None) -> None:
     """Write a commented starter map NAME.yaml that validates and builds; never overwrites."""

@@ -161,8 +161,10 @@ def input_paths(paths: tuple[Path, ...]) -> list[Path]:
 
 def echo_problems(problems: list[Diagnostic]) -> None:
     """Diagnostics of the workflow commands go to stderr: their stdout is the product."""
+    from argmap.format.terminal import printable
+
     for problem in sorted(problems, key=lambda d: d.sort_key):
-        click.echo(str(problem), err=True)
+        click.echo(printable(str(problem)), err=True)
 
 
 def file_problem(path: str | Path, code: str, message: str) -> Diagnostic:

@@ -21,7 +21,7 @@ def _what_if_or_fail(
     graph: ArgumentGraph, rejected: tuple[str, ...], accepted: tuple[str, ...]
 ) -> WhatIf:
     """The what-if of --reject/--accept; an unknown or doubly named id is misuse (exit 2)."""
-    from argmap.format.validation import closest_id
+    from argmap.format.references import closest_id
     from argmap.reasoning.acceptability import WhatIf
 
     for option, ids in (("--reject", rejected), ("--accept", accepted)):

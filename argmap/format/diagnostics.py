@@ -281,6 +281,24 @@ CODES: dict[str, CodeInfo] = _register(
         "sources:\n  speech: {title: A speech, file: speach.txt}",
         "sources:\n  speech: {title: A speech, file: speech.txt}",
     ),
+    # -- what `--sources DIR` will not read (issue 12) --------------------------------------
+    CodeInfo(
+        "source-text-outside",
+        _E,
+        "With `--sources DIR`: a source's `file` names a file outside DIR (an absolute path, "
+        "a `..`, or a symbolic link leading out). Only files inside DIR are read, so a map "
+        "cannot probe other files of the machine that checks it.",
+        "sources:\n  speech: {title: A speech, file: ../../etc/passwd}",
+        "sources:\n  speech: {title: A speech, file: speech.txt}",
+    ),
+    CodeInfo(
+        "source-text-unreadable",
+        _E,
+        "With `--sources DIR`: a source's `file` is not a regular file (a folder, a FIFO, a "
+        "device), is larger than argmap reads (20 MB), or cannot be read.",
+        "sources:\n  speech: {title: A speech, file: notes}     # notes is a folder",
+        "sources:\n  speech: {title: A speech, file: speech.txt}",
+    ),
     CodeInfo(
         "orphan-claim",
         _W,

@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeAlias
 
 import networkx as nx
 
+from argmap.format.terminal import printable
 from argmap.reasoning.acceptability import (
     NO_WHAT_IF,
     BipolarFramework,
@@ -311,7 +312,7 @@ def format_analysis(analysis: Analysis) -> str:
                     break_on_hyphens=False,
                 )
             )
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def analysis_json(analysis: Analysis) -> dict[str, Any]:

@@ -36,6 +36,8 @@ from typing import Any
 
 import networkx as nx
 
+from argmap.format.terminal import printable
+
 __all__ = ["FIELDS", "MapDiff", "diff_graphs", "format_diff"]
 
 #: Node attributes compared between versions (graph contract names).
@@ -279,4 +281,4 @@ def format_diff(diff: MapDiff, old_name: str, new_name: str) -> str:
         f"{len(diff.links_changed)} changed; similarity {diff.similarity:.2f}"
     )
     lines.append(counts)
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
