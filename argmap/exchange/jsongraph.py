@@ -28,7 +28,7 @@ import networkx as nx
 from argmap.format.diagnostics import Diagnostic, Severity
 
 from .builder import MapBuilder
-from .contract import LINK_RELATIONS, jsonable, premises
+from .contract import LINK_RELATIONS, jsonable, portable_path, premises
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "export_json", "import_json"]
 
@@ -38,20 +38,41 @@ FORMAT_VERSION = 1
 _GRAPH_KEYS = ("title", "summary", "lang", "direction", "sources", "speakers", "path")
 
 
+def _portable(graph: nx.MultiDiGraph[str], attrs: dict[str, Any]) -> dict[str, Any]:
+    """*attrs* made JSON, with the path of its span, and its sources' and speakers', portable."""
+    data: dict[str, Any] = jsonable(attrs)
+    for holder in (data, *(v for v in data.values() if isinstance(v, dict))):
+        if not isinstance(holder, dict):
+            continue
+        for value in (holder, *holder.values()):
+            span = value.get("span") if isinstance(value, dict) else None
+            if isinstance(span, dict) and isinstance(span.get("path"), str):
+                span["path"] = portable_path(graph, span["path"])
+    if isinstance(data.get("path"), str):
+        data["path"] = portable_path(graph, data["path"])
+    return data
+
+
 def export_json(graph: nx.MultiDiGraph[str]) -> str:
-    """The graph as versioned node-link JSON (UTF-8 text, indented, ends with a newline)."""
-    nodes = [{"id": n, **jsonable(dict(attrs))} for n, attrs in graph.nodes(data=True)]
+    """The graph as versioned node-link JSON (UTF-8 text, indented, ends with a newline).
+
+    Paths (the map's, and each span's) are relative to the map's folder when they were
+    absolute, so the file does not carry the folders of the machine that wrote it.
+    """
+    nodes = [{"id": n, **_portable(graph, dict(attrs))} for n, attrs in graph.nodes(data=True)]
     links: list[dict[str, Any]] = []
     for u, v, key, attrs in graph.edges(keys=True, data=True):
         if attrs.get("relation", key) == "premise":
             continue
-        links.append({"source": u, "target": v, "key": key, **jsonable(dict(attrs))})
+        links.append({"source": u, "target": v, "key": key, **_portable(graph, dict(attrs))})
     for n, attrs in graph.nodes(data=True):
         if attrs.get("type") == "argument":
             for p in premises(graph, n):
                 edge = graph.edges[p, n, "premise"]
-                links.append({"source": p, "target": n, "key": "premise", **jsonable(dict(edge))})
-    graph_attrs = {k: jsonable(graph.graph.get(k)) for k in _GRAPH_KEYS if k in graph.graph}
+                links.append(
+                    {"source": p, "target": n, "key": "premise", **_portable(graph, dict(edge))}
+                )
+    graph_attrs = _portable(graph, {k: graph.graph.get(k) for k in _GRAPH_KEYS if k in graph.graph})
     data = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
