@@ -144,6 +144,8 @@ def _description(arg: dict[str, Any]) -> str | None:
 
 def _first_line(obj: dict[str, Any]) -> tuple[int, int]:
     for member in _list(obj.get("members")):
+        if not isinstance(member, dict):
+            continue
         line, column = member.get("startLine"), member.get("startColumn")
         if isinstance(line, int) and not isinstance(line, bool) and line >= 1:
             ok = isinstance(column, int) and not isinstance(column, bool) and column >= 1

@@ -114,7 +114,7 @@ class _Cleaner:
             entry.pop("weight", None)
         elif isinstance(value, bool) or not isinstance(value, int | float):
             self.drop(where, "weight", entry.pop("weight"), "is not a number")
-        elif not (math.isfinite(value) and 0 <= value <= 1):
+        elif not (0 <= value <= 1):  # NaN compares false; a huge int is never converted
             self.drop(where, "weight", entry.pop("weight"), "is not between 0 and 1")
 
     def entries(self, data: dict[str, Any], section: str, shape: tuple[Any, ...]) -> None:

@@ -191,7 +191,7 @@ class _GraphReader:
             self.ids[nid] = self.b.new_id(nid, preferred=nid, fallback="argument")
         parts: dict[str, tuple[list[str], list[str]]] = {}
         for edge in links:
-            relation = edge.get("relation", edge.get("key"))
+            relation = _name(edge.get("relation", edge.get("key")))
             source, target = _name(edge.get("source")), _name(edge.get("target"))
             if source is None or target is None:
                 continue
@@ -202,7 +202,7 @@ class _GraphReader:
         for nid, node in self.arguments:
             self.argument(nid, node, parts.get(nid, ([], [])))
         for edge in links:
-            relation = edge.get("relation", edge.get("key"))
+            relation = _name(edge.get("relation", edge.get("key")))
             source, target = _name(edge.get("source")), _name(edge.get("target"))
             if relation in LINK_RELATIONS and source is not None and target is not None:
                 self.b.add_link(
