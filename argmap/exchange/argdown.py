@@ -148,8 +148,9 @@ def _first_line(obj: dict[str, Any]) -> tuple[int, int]:
             continue
         line, column = member.get("startLine"), member.get("startColumn")
         if isinstance(line, int) and not isinstance(line, bool) and line >= 1:
-            ok = isinstance(column, int) and not isinstance(column, bool) and column >= 1
-            return line, int(column) if ok else 1
+            if isinstance(column, int) and not isinstance(column, bool) and column >= 1:
+                return line, column
+            return line, 1
     return 1, 1
 
 
