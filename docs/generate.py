@@ -128,6 +128,19 @@ SETTINGS: dict[str, Setting] = {
         files=(*KIALO_FILES, ("debate.yaml", "# an earlier import\n")),
         note="Run in a folder holding a Kialo export `debate.txt` and an earlier `debate.yaml`.",
     ),
+    "output-is-input": Setting(
+        command=SNIPPET_IS_COMMAND,
+        files=(("map.yaml", NEIGHBOURS["parts/other.yaml"]),),
+        note="Run in a folder holding a valid `map.yaml`.",
+    ),
+    "output-collision": Setting(
+        command=SNIPPET_IS_COMMAND,
+        files=(
+            ("maps/a.yaml", NEIGHBOURS["parts/other.yaml"]),
+            ("maps/a.yml", NEIGHBOURS["chapters/one.yaml"]),
+        ),
+        note="Run in a folder whose `maps/` holds two valid maps, `a.yaml` and `a.yml`.",
+    ),
     "unwritable-file": Setting(
         command=SNIPPET_IS_COMMAND,
         files=(("map.yaml", NEIGHBOURS["parts/other.yaml"]),),
@@ -177,6 +190,9 @@ def setting_for(code: str) -> Setting:
 
 # Codes whose problem is the file itself, not something one can write in a snippet.
 WITHOUT_SNIPPET = {
+    "output-symlink": "A symbolic link in the build folder, where a page goes or as a folder "
+    "of pages (`site/unit -> /elsewhere`), gives this error on that page's path; the other "
+    "pages are built and the run exits 1.",
     "file-too-large": "Any map file over 20 MB gives this error, at line 1, column 1.",
     "unreadable-file": "A map file that exists but cannot be read (its permissions forbid it, "
     "or it vanished while argmap was reading it) gives this error at line 1, column 1; the run "

@@ -348,10 +348,37 @@ CODES: dict[str, CodeInfo] = _register(
     CodeInfo(
         "file-exists",
         _E,
-        "`argmap new` and `argmap import -o FILE` never overwrite a file. Pick another name, "
-        "or pass `--force` to `import` to replace it.",
+        "`argmap new`, and `import`, `export` and `schema` with `-o FILE`, never overwrite a "
+        "file. Pick another name, or pass `--force` (import, export, schema) to replace it.",
         "argmap import debate.txt -o debate.yaml      # debate.yaml is already there",
         "argmap import debate.txt -o debate.yaml --force",
+    ),
+    # -- outputs that would destroy a user's work (issue 12) -------------------------------------
+    CodeInfo(
+        "output-is-input",
+        _E,
+        "`-o FILE` names the file the command reads (the map, a file it includes, or the file "
+        "being imported); even with `--force` it is never written over. Write elsewhere.",
+        "argmap export map.yaml --to argdown -o map.yaml --force",
+        "argmap export map.yaml --to argdown -o map.argdown",
+    ),
+    CodeInfo(
+        "output-collision",
+        _E,
+        "Two maps of one build would write the same page (`a.yaml` and `a.yml` both make "
+        "`a.html`), or a map at the top of the folder is called `index.yaml`, whose page would "
+        "be the site index. Nothing is built; rename one of the files.",
+        "argmap build maps -o site      # maps/ holds a.yaml and a.yml",
+        "argmap build maps/a.yaml -o site",
+    ),
+    CodeInfo(
+        "output-symlink",
+        _E,
+        "A build never writes through a symbolic link in its output folder (a link at a "
+        "page's place, or a folder of pages that is a link), which could point outside it. "
+        "That page is not written; remove the link.",
+        "",
+        "",
     ),
     CodeInfo(
         "unwritable-file",
