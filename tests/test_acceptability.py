@@ -10,21 +10,20 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import argmap.reasoning.acceptability as acceptability
+import argmap.reasoning.strengths as strengths
 from argmap.graph.building import ArgumentGraph
-from argmap.reasoning.acceptability import (
-    SUPPORT_READINGS,
-    WhatIf,
-    attack_framework,
-    attackers_of,
-    bipolar_framework,
-    dfquad_strengths,
+from argmap.reasoning.acceptability import attack_framework, grounded_labels
+from argmap.reasoning.chained import attackers_of
+from argmap.reasoning.explanations import (
+    ACCEPTED_AS_GIVEN,
+    REJECTED,
     display_names,
-    explain_label,
-    grounded_labels,
+    explain_claim,
     grounded_verdicts,
 )
+from argmap.reasoning.readings import SUPPORT_READINGS, WhatIf, bipolar_framework
 from argmap.reasoning.semantics import Label, grounded_labelling
+from argmap.reasoning.strengths import dfquad_strengths
 from tests.bipolar_maps import bipolar_maps, graph_of, what_ifs
 
 
@@ -44,7 +43,7 @@ def labels(
 def why(g: ArgumentGraph, node: str, support: Any = "necessary", **what_if: Any) -> str:
     framework = bipolar_framework(g, support)
     w = WhatIf.of(what_if.get("rejected", ()), what_if.get("accepted", ()))
-    return explain_label(framework, grounded_labels(framework, w), node, w)
+    return explain_claim(framework, grounded_labels(framework, w), node, w)
 
 
 REBUTTAL = """
@@ -95,7 +94,7 @@ class TestGrounded:
         }
 
     def test_under_necessary_support_a_defeated_reason_defeats_its_conclusion(self) -> None:
-        assert bipolar_framework(graph(REASONS)).support == "necessary"  # the default
+        assert bipolar_framework(graph(REASONS)).support == "evidential"  # the default
         assert labels(graph(REASONS)) == {
             "t": "OUT",
             "r1": "OUT",
@@ -236,27 +235,28 @@ class TestExplanations:
         g = graph(LINKED.replace("o: {text: Scores did not rise.", "o: {text: No., label: Flat"))
         framework = bipolar_framework(g, "deductive")
         names = display_names(g)
-        text = explain_label(framework, grounded_labels(framework), "c", names=names)
+        text = explain_claim(framework, grounded_labels(framework), "c", names=names)
         assert text == "IN: unattacked."
         assert names["a"] == "\u201cScores rose. and The programme came first. (together)\u201d"
-        assert explain_label(framework, grounded_labels(framework), "p1", names=names) == (
+        assert explain_claim(framework, grounded_labels(framework), "p1", names=names) == (
             "OUT because attacked by \u201cFlat\u201d, which is IN."
         )
 
     def test_what_if_states(self) -> None:
         g = graph(REBUTTAL)
-        assert why(g, "o", accepted=["o"]) == (
-            "IN: accepted as given in the what-if (attacks on it are ignored)."
-        )
-        assert why(g, "b", rejected=["b"]) == "OUT: rejected in the what-if."
+        for support in SUPPORT_READINGS:
+            assert why(g, "o", support, accepted=["o"]) == ACCEPTED_AS_GIVEN
+            assert why(g, "b", support, rejected=["b"]) == REJECTED
+        assert "whatever attacks it" in ACCEPTED_AS_GIVEN
 
     def test_verdicts_name_who_defends(self) -> None:
-        verdict = grounded_verdicts(bipolar_framework(graph(REBUTTAL)))["t"]
-        assert (verdict.label, verdict.attackers, dict(verdict.defenders)) == (
-            Label.IN,
-            ("o",),
-            {"o": "b"},
-        )
+        for support in SUPPORT_READINGS:
+            verdict = grounded_verdicts(bipolar_framework(graph(REBUTTAL), support))["t"]
+            assert (verdict.label, verdict.attackers, dict(verdict.defenders)) == (
+                Label.IN,
+                ("o",),
+                {"o": "b"},
+            )
 
 
 class TestDFQuAD:
@@ -322,7 +322,7 @@ class TestDFQuAD:
         assert result.iterations > 2
 
     def test_non_convergence_is_reported(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(acceptability, "MAX_SWEEPS", 3)
+        monkeypatch.setattr(strengths, "MAX_SWEEPS", 3)
         g = graph(
             "claims: {x: {text: X., weight: 0.5, attacks: [y]}, y: {text: Y., weight: 1, "
             "attacks: [x]}}"

@@ -12,7 +12,7 @@ from argmap.cli.options import CONTEXT, MAP_FILE, format_option, graph_or_exit
 
 if TYPE_CHECKING:
     from argmap.graph.building import ArgumentGraph
-    from argmap.reasoning.acceptability import WhatIf
+    from argmap.reasoning.readings import WhatIf
 
 __all__ = ["analyze"]
 
@@ -22,7 +22,7 @@ def _what_if_or_fail(
 ) -> WhatIf:
     """The what-if of --reject/--accept; an unknown or doubly named id is misuse (exit 2)."""
     from argmap.format.validation import closest_id
-    from argmap.reasoning.acceptability import WhatIf
+    from argmap.reasoning.readings import WhatIf
 
     for option, ids in (("--reject", rejected), ("--accept", accepted)):
         for node in ids:
@@ -45,14 +45,19 @@ def _what_if_or_fail(
     type=click.Choice(["grounded", "preferred", "stable", "complete", "dfquad"]),
     default="grounded",
     show_default=True,
-    help="Dung semantics for labels, or dfquad for gradual strengths.",
+    help="grounded: the one cautious labelling (IN/OUT/UNDEC, with why); preferred, stable,"
+    " complete: every consistent position, and which claims some or all of them accept;"
+    " dfquad: a strength in [0, 1] for each claim.",
 )
 @click.option(
     "--support",
-    type=click.Choice(["necessary", "deductive"]),
-    default="necessary",
+    type=click.Choice(["evidential", "necessary", "deductive"]),
+    default="evidential",
     show_default=True,
-    help="How support turns into attacks (see docs/analysis.md).",
+    help="How a reason counts. evidential: a claim stands if one of its reasons stands and no"
+    " objection to it does; a linked argument needs all its premises. necessary: a claim stands"
+    " only if every reason given for it stands. deductive: each reason proves its claim on its"
+    " own, so an objection that defeats a claim defeats its reasons too.",
 )
 @format_option()
 @click.option(

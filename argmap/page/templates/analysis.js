@@ -1,11 +1,12 @@
 /* argmap acceptability engine for the page: grounded labels, DF-QuAD strengths, explanations.
- * The same semantics as argmap/acceptability.py (read its docstrings); a browser test checks
- * that both give the same labels, strengths and explanations. Plain ES5-style, no dependencies.
+ * The same semantics as argmap/reasoning/ (readings.py, evidential.py, chained.py, strengths.py,
+ * explanations.py: read their docstrings); a browser test checks that both give the same
+ * labels, strengths and explanations. Plain ES5-style, no dependencies.
  * Contract: window.ArgmapAnalysis = {grounded(model, whatIf, options), dfquad(model, whatIf),
  * explain(model, result, id, options)}; whatIf = {rejected: [ids], accepted: [ids]};
- * options.support = 'necessary' (default) | 'deductive'; explain reads the reading from the
- * result grounded returned (options.support only when the result has none); explain's
- * options.names = 'ids' names claims by id instead of by their quoted labels. */
+ * options.support = 'evidential' (default) | 'necessary' | 'deductive'; explain reads the
+ * reading from the result grounded returned (options.support only when the result has none);
+ * explain's options.names = 'ids' names claims by id instead of by their quoted labels. */
 (function () {
   'use strict';
   var DEFAULT_WEIGHT = 0.5, TOLERANCE = 1e-9, MAX_SWEEPS = 1000;
@@ -23,8 +24,13 @@
   // ---------------------------------------------------------------- the framework of a model
   var cache = typeof WeakMap === 'function' ? new WeakMap() : null;
 
+  var READINGS = ['evidential', 'necessary', 'deductive'];
+  var ACCEPTED_AS_GIVEN = 'IN: accepted as given in the what-if (assumed to stand, whatever attacks it).';
+  var REJECTED = 'OUT: rejected in the what-if (assumed to fall, whatever supports it).';
+  function reading(support) { return READINGS.indexOf(support) >= 0 ? support : 'evidential'; }
+
   function framework(model, support) {
-    support = support === 'deductive' ? 'deductive' : 'necessary';
+    support = reading(support);
     var byModel = cache && cache.get(model);
     if (byModel && byModel[support]) return byModel[support];
     var names = model.nodes.map(function (n) { return n.id; }), index = new Map();
@@ -44,6 +50,7 @@
       else if (e.relation === 'premise') { implications.push([v, u]); premises[v].push(u); }
       else { implications.push(support === 'deductive' ? [u, v] : [v, u]); supporters[v].push([u, lw]); }
     });
+    if (support === 'evidential') implications = [];  // it never derives an attack
     var fw = {names: names, index: index, attacks: attacks, implications: implications,
       attackers: attackers, supporters: supporters, premises: premises, weights: weights,
       support: support, neighbours: null};
@@ -148,6 +155,7 @@
 
   function grounded(model, whatIf, options) {
     var fw = framework(model, options && options.support), wi = normalise(fw, whatIf);
+    if (fw.support === 'evidential') return evidentialGrounded(fw, wi);
     var net = gateNetwork(fw), count = net.count, need = net.need.slice(), start = net.start, wires = net.wires;
     var queue = new Int32Array(need.length + 2 * count), tail = 0, g, i;
     wi.accepted.forEach(function (id) { var n = fw.index.get(id); need[count + n] = NEVER; queue[tail++] = n; });
@@ -164,6 +172,154 @@
     for (i = 0; i < count; i++) labels[fw.names[i]] = fired[i] ? 'IN' : fired[count + i] ? 'OUT' : 'UNDEC';
     return {labels: labels, support: fw.support,
       whatIf: {rejected: Array.from(wi.rejected), accepted: Array.from(wi.accepted)}};
+  }
+
+  // ---------------------------------------------------------------- the evidential reading
+  // A bipolar ADF (see evidential.py): counters per node, a queue, the least fixpoint.
+  function evidentialNetwork(fw) {
+    if (fw.adf) return fw.adf;
+    var n = fw.names.length, i, isArgument = new Uint8Array(n), attacksOut = [], premiseOf = [], reasonOf = [];
+    var attackerCount = new Int32Array(n), premiseCount = new Int32Array(n), reasonCount = new Int32Array(n);
+    for (i = 0; i < n; i++) { attacksOut.push([]); premiseOf.push([]); reasonOf.push([]); }
+    fw.attacks.forEach(function (a) { attacksOut[a[0]].push(a[1]); attackerCount[a[1]]++; });
+    for (i = 0; i < n; i++) {
+      for (var k = 0; k < fw.premises[i].length; k++) premiseOf[fw.premises[i][k]].push(i);
+      premiseCount[i] = fw.premises[i].length; isArgument[i] = premiseCount[i] > 0 ? 1 : 0;
+    }
+    for (i = 0; i < n; i++) {
+      if (isArgument[i]) continue;  // backing is not part of an argument's condition
+      for (var j = 0; j < fw.supporters[i].length; j++) reasonOf[fw.supporters[i][j][0]].push(i);
+      reasonCount[i] = fw.supporters[i].length;
+    }
+    fw.adf = {isArgument: isArgument, attacksOut: attacksOut, premiseOf: premiseOf, reasonOf: reasonOf,
+      attackerCount: attackerCount, premiseCount: premiseCount, reasonCount: reasonCount};
+    return fw.adf;
+  }
+
+  function evidentialGrounded(fw, wi) {
+    var net = evidentialNetwork(fw), n = fw.names.length, U = 0, T = 1, F = 2, i, k, y;
+    var state = new Uint8Array(n), attackersLeft = net.attackerCount.slice(), premisesLeft = net.premiseCount.slice();
+    var reasonsLeft = net.reasonCount.slice(), reasonIn = new Uint8Array(n), queue = new Int32Array(n), tail = 0;
+    wi.accepted.forEach(function (id) { var x = fw.index.get(id); state[x] = T; queue[tail++] = x; });
+    wi.rejected.forEach(function (id) { var x = fw.index.get(id); if (state[x] === U) { state[x] = F; queue[tail++] = x; } });
+    function becomesTrue(x) {
+      if (state[x] !== U || attackersLeft[x]) return;
+      if (net.isArgument[x] ? premisesLeft[x] === 0 : net.reasonCount[x] === 0 || reasonIn[x]) { state[x] = T; queue[tail++] = x; }
+    }
+    function becomesFalse(x) { if (state[x] === U) { state[x] = F; queue[tail++] = x; } }
+    for (i = 0; i < n; i++) becomesTrue(i);
+    for (var head = 0; head < tail; head++) {
+      i = queue[head];
+      var out = net.attacksOut[i], prem = net.premiseOf[i], reas = net.reasonOf[i];
+      if (state[i] === T) {
+        for (k = 0; k < out.length; k++) becomesFalse(out[k]);
+        for (k = 0; k < prem.length; k++) { premisesLeft[prem[k]]--; becomesTrue(prem[k]); }
+        for (k = 0; k < reas.length; k++) { reasonIn[reas[k]] = 1; becomesTrue(reas[k]); }
+      } else {
+        for (k = 0; k < out.length; k++) { attackersLeft[out[k]]--; becomesTrue(out[k]); }
+        for (k = 0; k < prem.length; k++) becomesFalse(prem[k]);
+        for (k = 0; k < reas.length; k++) { y = reas[k]; if (--reasonsLeft[y] === 0) becomesFalse(y); }
+      }
+    }
+    var labels = {};
+    for (i = 0; i < n; i++) labels[fw.names[i]] = state[i] === T ? 'IN' : state[i] === F ? 'OUT' : 'UNDEC';
+    return {labels: labels, support: fw.support,
+      whatIf: {rejected: Array.from(wi.rejected), accepted: Array.from(wi.accepted)}};
+  }
+
+  // Sorted direct links for explanations (explanations.py's _EvidentialExplainer).
+  function directLinks(fw) {
+    if (fw.direct) return fw.direct;
+    var attackedBy = new Map(), reasons = new Map(), premises = new Map();
+    fw.names.forEach(function (id) { attackedBy.set(id, new Set()); });
+    fw.attacks.forEach(function (e) { attackedBy.get(fw.names[e[1]]).add(fw.names[e[0]]); });
+    fw.names.forEach(function (id, i) {
+      if (fw.premises[i].length) premises.set(id, Array.from(new Set(fw.premises[i].map(function (p) { return fw.names[p]; }))).sort(byCodePoint));
+      else if (fw.supporters[i].length) reasons.set(id, Array.from(new Set(fw.supporters[i].map(function (l) { return fw.names[l[0]]; }))).sort(byCodePoint));
+    });
+    var sortedAttackers = new Map();
+    attackedBy.forEach(function (set, id) { sortedAttackers.set(id, Array.from(set).sort(byCodePoint)); });
+    fw.direct = {attackedBy: sortedAttackers, reasons: reasons, premises: premises};
+    return fw.direct;
+  }
+
+  var COUNTS = {3: 'three', 4: 'four', 5: 'five', 6: 'six', 7: 'seven', 8: 'eight', 9: 'nine'};
+  function listed(names) {
+    var shown = names.slice(0, NAMED_ATTACKERS), more = names.length - shown.length;
+    if (more) return shown.join(', ') + ' and ' + more + ' more';
+    if (shown.length <= 2) return shown.join(' and ');
+    return shown.slice(0, -1).join(', ') + ' and ' + shown[shown.length - 1];
+  }
+
+  function explainEvidential(fw, labels, wi, id, name) {
+    var links = directLinks(fw), isArgument = links.premises.has(id), label = labels[id];
+    var objection = isArgument ? 'undercut' : 'objection';
+    function withLabel(node, l) { return links.attackedBy.get(node).filter(function (x) { return labels[x] === l; }); }
+    function cycle(node) {
+      var first = withLabel(node, 'UNDEC'), parent = new Map(), queue = first.slice(), expanded = 0;
+      first.forEach(function (x) { parent.set(x, node); });
+      for (var head = 0; head < queue.length && expanded < CYCLE_SEARCH_LIMIT; head++) {
+        var current = queue[head], more = withLabel(current, 'UNDEC');
+        expanded++;
+        for (var i = 0; i < more.length; i++) {
+          if (more[i] === node) {
+            var path = [current];
+            while (parent.get(path[path.length - 1]) !== node) path.push(parent.get(path[path.length - 1]));
+            return path;
+          }
+          if (!parent.has(more[i])) { parent.set(more[i], current); queue.push(more[i]); }
+        }
+      }
+      return [];
+    }
+    var attackers = links.attackedBy.get(id), reasons = links.reasons.get(id) || [], premises = links.premises.get(id) || [];
+    if (label === 'IN') {
+      var support = '', attack;
+      if (isArgument) { support = 'all its premises stand'; attack = attackers.length ? 'every undercut of it falls' : 'nothing undercuts it'; }
+      else {
+        var standing = reasons.filter(function (r) { return labels[r] === 'IN'; });
+        if (standing.length) support = 'its reason ' + name(standing[0]) + ' stands';
+        attack = attackers.length ? 'every objection to it falls' : 'nothing attacks it';
+      }
+      if (attackers.length) attack += ' (' + listed(attackers.map(name)) + ')';
+      return support ? 'IN: ' + support + ', and ' + attack + '.' : 'IN: ' + attack + '.';
+    }
+    if (label === 'OUT') {
+      var winners = withLabel(id, 'IN');
+      if (winners.length) {
+        var x = winners[0];
+        var answer = wi.accepted.has(x) ? 'which the what-if accepts as given' : links.attackedBy.get(x).length ? 'and every answer to it falls' : 'and nothing answers it';
+        return 'OUT: its ' + objection + ' ' + name(x) + ' stands, ' + answer + '.';
+      }
+      if (isArgument) {
+        var fallen = premises.filter(function (p) { return labels[p] === 'OUT'; });
+        return 'OUT: its premise ' + name(fallen[0]) + ' falls (see it), and its premises hold only together.';
+      }
+      if (reasons.length === 1) return 'OUT: its only reason ' + name(reasons[0]) + ' falls (see it).';
+      if (reasons.length === 2) return 'OUT: both its reasons fall (see each).';
+      return 'OUT: all ' + (COUNTS[reasons.length] || String(reasons.length)) + ' of its reasons fall (see each).';
+    }
+    var undecided = withLabel(id, 'UNDEC');
+    if (undecided.indexOf(id) >= 0) return 'UNDEC: it attacks itself.';
+    if (undecided.length) {
+      var c = cycle(id);
+      if (c.length === 1) return 'UNDEC: it and ' + name(c[0]) + ' attack each other, and nothing breaks the tie.';
+      if (c.length) {
+        var steps = ['it'].concat(c.map(name), ['it']), parts = [];
+        for (var s = 0; s + 1 < steps.length; s++) parts.push(steps[s] + ' attacks ' + steps[s + 1]);
+        return 'UNDEC: it is on a circle of attacks (' + parts.join(', ') + '), and nothing breaks the tie.';
+      }
+      var u = undecided[0], tie = cycle(u), what = 'its ' + objection + ' ' + name(u) + ' is undecided';
+      if (tie.length === 1) return 'UNDEC: ' + what + ': ' + name(u) + ' and ' + name(tie[0]) + ' attack each other, and nothing breaks the tie.';
+      return 'UNDEC: ' + what + ' (see it).';
+    }
+    if (isArgument) {
+      var open = premises.filter(function (p) { return labels[p] === 'UNDEC'; });
+      return 'UNDEC: its premise ' + name(open[0]) + ' is undecided (see it).';
+    }
+    var openReasons = reasons.filter(function (r) { return labels[r] === 'UNDEC'; });
+    if (openReasons.length) return 'UNDEC: none of its reasons stands for sure: ' + name(openReasons[0]) + ' is undecided (see it).';
+    return 'UNDEC.';
   }
 
   // ---------------------------------------------------------------- explanations
@@ -230,8 +386,9 @@
     if (!result || !result.labels || !(id in result.labels)) return '';
     var fw = framework(model, result.support || (options && options.support)), wi = normalise(fw, result.whatIf), labels = result.labels;
     var nb = neighbours(fw), label = labels[id], name = namer(model, fw, options);
-    if (wi.accepted.has(id)) return 'IN: accepted as given in the what-if (attacks on it are ignored).';
-    if (wi.rejected.has(id)) return 'OUT: rejected in the what-if.';
+    if (wi.accepted.has(id)) return ACCEPTED_AS_GIVEN;
+    if (wi.rejected.has(id)) return REJECTED;
+    if (fw.support === 'evidential') return explainEvidential(fw, labels, wi, id, name);
     var attacks, i;
     if (label === 'OUT') {
       attacks = attacksOn(nb, id, wi);
@@ -287,7 +444,7 @@
 
   function dfquad(model, whatIf) {
     // Strengths do not depend on the reading of support: any framework of the model will do.
-    var fw = framework(model, 'necessary'), wi = normalise(fw, whatIf), count = fw.names.length;
+    var fw = framework(model, 'evidential'), wi = normalise(fw, whatIf), count = fw.names.length;
     if (!fw.dependencyOrder) {
       var adjacency = [], i;
       for (i = 0; i < count; i++) adjacency.push([]);

@@ -889,7 +889,8 @@
   // ------------------------------------------------------------------ acceptability (analysis.js)
   var A = window.ArgmapAnalysis;
   accept.available = !!(A && typeof A.grounded === 'function');
-  accept.support = 'necessary';  // the reading of support: 'necessary' or 'deductive' (sufficient)
+  accept.support = 'evidential';  // the reading of support: 'evidential', 'necessary' or 'deductive'
+  function readingOf(select) { return ['necessary', 'deductive'].indexOf(select.value) >= 0 ? select.value : 'evidential'; }
   function safeCall(fn, args) {
     try { return fn.apply(A, args); } catch (err) { if (window.console) console.warn('argmap analysis:', err); return null; }
   }
@@ -960,9 +961,9 @@
       applyAcceptance();
     });
     if (reading) {
-      accept.support = reading.value === 'deductive' ? 'deductive' : 'necessary';  // a restored form
+      accept.support = readingOf(reading);  // a restored form
       reading.addEventListener('change', function () {
-        accept.support = reading.value === 'deductive' ? 'deductive' : 'necessary';
+        accept.support = readingOf(reading);
         accept.base = null;  // "what changed" compares with no what-if under the same reading
         applyAcceptance();
       });
