@@ -13,7 +13,7 @@ page's ``analysis.js`` words its explanations identically (a browser test compar
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Protocol
@@ -23,14 +23,16 @@ import networkx as nx
 from argmap.reasoning.acceptability import grounded_labels
 from argmap.reasoning.chained import DerivedAttack, Neighbours, derived_attacks_on
 from argmap.reasoning.readings import NO_WHAT_IF, BipolarFramework, WhatIf
-from argmap.reasoning.semantics import Label
+from argmap.reasoning.semantics import AttackFramework, Label
 
 __all__ = [
     "ACCEPTED_AS_GIVEN",
     "REJECTED",
+    "LabelReason",
     "Verdict",
     "display_names",
     "explain_all",
+    "explain_argument_label",
     "explain_claim",
     "grounded_verdicts",
 ]
@@ -440,3 +442,92 @@ def grounded_verdicts(
                 defenders[attacker] = explainer.defeater(attacker)
         verdicts[node] = Verdict(labels[node], explainer.explain(node), attackers, defenders)
     return verdicts
+
+
+# --------------------------------------------------------------------------- Dung frameworks
+
+
+@dataclass(frozen=True)
+class LabelReason:
+    """What decides an argument's label in a complete labelling.
+
+    - IN: ``defenders`` are the IN arguments attacking its attackers (every attacker is OUT).
+    - OUT: ``in_attackers`` are its IN attackers (one suffices).
+    - UNDEC: ``undecided_attackers`` are its UNDEC attackers (none is IN, not all are OUT), and
+      ``cycle`` is a cycle of UNDEC arguments, each attacking the next, that the argument is on
+      or is attacked from (through UNDEC arguments): every UNDEC argument of a complete
+      labelling has an UNDEC attacker, so walking back along them must close a cycle.
+
+    Arguments appear in the graph's adjacency order (attackers as ``af.pred`` lists them), so
+    explanations are deterministic for a graph built the same way; each costs time in the
+    degrees of the argument and its attackers only, so explaining every argument is linear.
+    """
+
+    argument: Hashable
+    label: Label
+    in_attackers: tuple[Hashable, ...] = ()
+    undecided_attackers: tuple[Hashable, ...] = ()
+    defenders: tuple[Hashable, ...] = ()
+    cycle: tuple[Hashable, ...] = ()
+
+
+def _undecided_cycle(
+    af: AttackFramework, labelling: Mapping[Hashable, Label], argument: Hashable
+) -> tuple[Hashable, ...]:
+    """Walk back along first UNDEC attackers from ``argument`` until an argument repeats."""
+    seen: dict[Hashable, int] = {}
+    path: list[Hashable] = []
+    current = argument
+    while current not in seen:
+        seen[current] = len(path)
+        path.append(current)
+        attacker = next((b for b in af.pred[current] if labelling[b] is Label.UNDEC), None)
+        if attacker is None:  # not a complete labelling: no cycle to show
+            return ()
+        current = attacker
+    # path runs against the attacks; the cycle is its tail from the repeated argument, reversed.
+    return tuple(reversed(path[seen[current] :]))
+
+
+def explain_argument_label(
+    af: AttackFramework, labelling: Mapping[Hashable, Label], argument: Hashable
+) -> LabelReason:
+    """Explain the label of an argument of a Dung framework in a complete labelling.
+
+    For a framework without a map (ICCMA files, :mod:`argmap.reasoning.semantics`); the claims
+    of a map are explained by :func:`explain_claim`.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> af = nx.DiGraph([("a", "b"), ("b", "c"), ("d", "e"), ("e", "d"), ("e", "f")])
+    >>> from argmap.reasoning.semantics import grounded_labelling
+    >>> lab = grounded_labelling(af)
+    >>> explain_argument_label(af, lab, "b").in_attackers
+    ('a',)
+    >>> explain_argument_label(af, lab, "c").defenders
+    ('a',)
+    >>> reason = explain_argument_label(af, lab, "f")
+    >>> str(reason.label), reason.undecided_attackers, reason.cycle
+    ('UNDEC', ('e',), ('d', 'e'))
+    """
+    if argument not in af:
+        msg = f"{argument!r} is not an argument of the framework"
+        raise nx.NodeNotFound(msg)
+    label = labelling[argument]
+    attackers = list(af.pred[argument])
+    if label is Label.OUT:
+        in_attackers = tuple(b for b in attackers if labelling[b] is Label.IN)
+        return LabelReason(argument, label, in_attackers=in_attackers)
+    if label is Label.IN:
+        defenders = dict.fromkeys(
+            c for b in attackers for c in af.pred[b] if labelling[c] is Label.IN
+        )
+        return LabelReason(argument, label, defenders=tuple(defenders))
+    undecided = tuple(b for b in attackers if labelling[b] is Label.UNDEC)
+    return LabelReason(
+        argument,
+        label,
+        undecided_attackers=undecided,
+        cycle=_undecided_cycle(af, labelling, argument),
+    )
