@@ -233,11 +233,17 @@ def chained_attack_framework(
 @dataclass(frozen=True)
 class DerivedAttack:
     """How ``attacker`` attacks a node: it implies ``source``, which attacks ``target``, which
-    the node implies. ``attacker`` is None for a what-if rejection of ``target``."""
+    the node implies. ``attacker`` is None for a what-if rejection of ``target``.
+
+    ``down`` is the chain of implications from the node to ``target`` (both included), ``up``
+    the chain from ``attacker`` to ``source``: each step is a link the map draws.
+    """
 
     attacker: str | None
     source: str | None
     target: str
+    down: tuple[str, ...] = ()
+    up: tuple[str, ...] = ()
 
 
 class Neighbours:
@@ -253,6 +259,18 @@ class Neighbours:
         for x, y in framework.attacks:
             attacked_by[y].add(x)
         self.implied = {n: sorted(s) for n, s in implied.items()}
+        # What each implication step is on the map, for explanations: u needs its premise v,
+        # u rests on its reason v (necessary), or u supports v (deductive).
+        self.step: dict[tuple[str, str], str] = {}
+        for argument, premises in framework.premises.items():
+            for premise in premises:
+                self.step[(argument, premise)] = "premise"
+        for claim, reasons in framework.supporters.items():
+            for reason, _ in reasons:
+                if framework.support == "deductive":
+                    self.step.setdefault((reason, claim), "supports")
+                else:
+                    self.step.setdefault((claim, reason), "reason")
         self.implying = {n: sorted(s) for n, s in implying.items()}
         self.attacked_by = {n: sorted(s) for n, s in attacked_by.items()}
 
@@ -269,34 +287,43 @@ def derived_attacks_on(
         return []
     found: list[DerivedAttack] = []
     seen_attackers: set[str] = set()
-    seen_down = {node}
-    seen_up: set[str] = set()
+    down_parent: dict[str, str | None] = {node: None}
+    up_parent: dict[str, str | None] = {}
     # Queue entries: (phase, name, target, source); phase 0 goes down, 1 goes up.
     queue: deque[tuple[int, str, str, str]] = deque([(0, node, node, node)])
     while queue:
         phase, name, target, source = queue.popleft()
         if phase == 0:
             if name in what_if.rejected:
-                found.append(DerivedAttack(None, None, name))
+                found.append(DerivedAttack(None, None, name, _chain(down_parent, name)[::-1]))
             for x in neighbours.attacked_by[name]:
-                if x not in seen_up:
-                    seen_up.add(x)
+                if x not in up_parent:
+                    up_parent[x] = None
                     queue.append((1, x, name, x))
             for v in neighbours.implied[name]:
-                if v not in seen_down:
-                    seen_down.add(v)
+                if v not in down_parent:
+                    down_parent[v] = name
                     queue.append((0, v, v, v))
         else:
             if name not in seen_attackers:
                 seen_attackers.add(name)
-                found.append(DerivedAttack(name, source, target))
+                down = _chain(down_parent, target)[::-1]
+                found.append(DerivedAttack(name, source, target, down, _chain(up_parent, name)))
             for w in neighbours.implying[name]:
-                if w not in seen_up:
-                    seen_up.add(w)
+                if w not in up_parent:
+                    up_parent[w] = name
                     queue.append((1, w, target, source))
         if limit is not None and len(found) >= limit:
             break
     return found
+
+
+def _chain(parent: dict[str, str | None], start: str) -> tuple[str, ...]:
+    """``start``, its parent, its parent's parent... up to the root of the search."""
+    chain = [start]
+    while (step := parent[chain[-1]]) is not None:
+        chain.append(step)
+    return tuple(chain)
 
 
 def attackers_of(framework: BipolarFramework, node: str, what_if: WhatIf = NO_WHAT_IF) -> list[str]:

@@ -70,6 +70,9 @@ def display_names(graph: nx.MultiDiGraph[str]) -> dict[str, str]:
 
 @dataclass
 class _ChainedExplainer:
+    """Explanations under the necessary and deductive readings: a derived attack is shown
+    step by step, along the support and premise links that carry it."""
+
     framework: BipolarFramework
     labels: Mapping[str, Label]
     what_if: WhatIf
@@ -88,12 +91,7 @@ class _ChainedExplainer:
         if label is Label.OUT:
             return self._out(node)
         if label is Label.IN:
-            attacks = derived_attacks_on(self.neighbours, node, self.what_if, NAMED_ATTACKERS + 1)
-            if not attacks:
-                return "IN: unattacked."
-            names = ", ".join(self.name(a.attacker or "") for a in attacks[:NAMED_ATTACKERS])
-            more = " and more" if len(attacks) > NAMED_ATTACKERS else ""
-            return f"IN: every attacker is OUT ({names}{more})."
+            return self._in(node)
         return self._undecided(node)
 
     def attackers(self, node: str) -> tuple[str, ...]:
@@ -104,53 +102,105 @@ class _ChainedExplainer:
         """An IN attacker of the OUT ``node``, or ``"(rejected)"``."""
         for attack in derived_attacks_on(self.neighbours, node, self.what_if):
             if attack.attacker is None:
-                return "(rejected)"
+                return BY_WHAT_IF
             if self.labels[attack.attacker] is Label.IN:
                 return attack.attacker
         return ""
 
-    def _phrase(self, node: str, attack: DerivedAttack) -> str:
-        """How a derived attack comes about; empty for a direct attack."""
-        this, target = self.name(node), self.name(attack.target)
-        if attack.attacker is None:
-            return f"{target} is rejected in the what-if, and accepting {this} means accepting it"
-        steps = []
-        if attack.attacker != attack.source:
-            attacker, source = self.name(attack.attacker), self.name(attack.source or "")
-            steps.append(f"accepting {attacker} means accepting {source}")
-        if attack.target != node:
-            source = self.name(attack.source or "")
-            steps.append(f"{source} attacks {target}, and accepting {this} means accepting it")
-        return "; ".join(steps)
+    def _in(self, node: str) -> str:
+        attacks = derived_attacks_on(self.neighbours, node, self.what_if, NAMED_ATTACKERS + 1)
+        if not attacks:
+            return "IN: nothing attacks it."
+        names = ", ".join(self.name(a.attacker or "") for a in attacks[:NAMED_ATTACKERS])
+        more = " and more" if len(attacks) > NAMED_ATTACKERS else ""
+        if all(len(a.down) == 1 and len(a.up) == 1 for a in attacks):
+            return f"IN: every objection to it falls ({names}{more})."
+        return (
+            f"IN: every attack on it, direct or along its chain of support, falls ({names}{more})."
+        )
+
+    def _step(self, u: str, v: str, node: str) -> str:
+        """One implication step as the map draws it; the explained node is "it"."""
+        this, that = "it" if u == node else self.name(u), self.name(v)
+        kind = self.neighbours.step.get((u, v))
+        if kind == "premise":
+            return f"{this} needs its premise {that}"
+        if kind == "supports":
+            return f"{this} supports {that}, so accepting {this} means accepting {that}"
+        return f"{this} rests on its reason {that}"
+
+    def _chain(self, node: str, attack: DerivedAttack) -> list[str]:
+        """The steps of a derived attack: down from the node, then up from the attacker."""
+        down = [self._step(u, v, node) for u, v in pairwise(attack.down)]
+        up = [self._step(u, v, node) for u, v in pairwise(attack.up)]
+        return down + up
+
+    def _attack_steps(self, node: str, attack: DerivedAttack, state: str) -> list[str]:
+        """The drawn attack at the end of a chain, and the attacker's state."""
+        source = "it" if attack.source == node else self.name(attack.source or "")
+        target = "it" if attack.target == node else self.name(attack.target)
+        if attack.attacker == attack.source:
+            return [f"{source} attacks {target} and {state}"]
+        return [f"{source} attacks {target}", f"{self.name(attack.attacker or '')} {state}"]
+
+    def _answer(self, attacker: str) -> str:
+        if attacker in self.what_if.accepted:
+            return "which the what-if accepts as given"
+        if derived_attacks_on(self.neighbours, attacker, self.what_if, 1):
+            return "and every answer to it falls"
+        return "and nothing answers it"
 
     def _out(self, node: str) -> str:
         for attack in derived_attacks_on(self.neighbours, node, self.what_if):
             if attack.attacker is None:
-                return f"OUT because {self._phrase(node, attack)}."
-            if self.labels[attack.attacker] is Label.IN:
-                how = self._phrase(node, attack)
-                return f"OUT because attacked by {self.name(attack.attacker)}, which is IN" + (
-                    f" ({how})." if how else "."
-                )
+                steps = [*self._chain(node, attack), f"{self.name(attack.target)} is rejected"]
+                return f"OUT: {'; '.join(steps)} in the what-if."
+            if self.labels[attack.attacker] is not Label.IN:
+                continue
+            attacker, steps = attack.attacker, self._chain(node, attack)
+            if not steps:
+                return f"OUT: its objection {self.name(attacker)} stands, {self._answer(attacker)}."
+            steps += self._attack_steps(node, attack, "stands")
+            return f"OUT: {'; '.join(steps)}, {self._answer(attacker)}."
         return "OUT."  # unreachable for a grounded labelling
 
-    def _undecided_attackers(self, node: str) -> list[str]:
+    def _undecided_attacks(self, node: str) -> list[DerivedAttack]:
         return [
-            a.attacker
+            a
             for a in derived_attacks_on(self.neighbours, node, self.what_if)
             if a.attacker is not None and self.labels[a.attacker] is Label.UNDEC
         ]
 
     def _undecided(self, node: str) -> str:
-        first = self._undecided_attackers(node)
+        attacks = self._undecided_attacks(node)
+        first = [a.attacker or "" for a in attacks]
         if node in first:
-            return "UNDEC: it attacks itself (accepting it means accepting what attacks it)."
+            return "UNDEC: accepting it would bring along an attack on itself."
         cycle = self._cycle(node, first)
+        direct = {a.attacker for a in attacks if len(a.down) == 1 and len(a.up) == 1}
+        if len(cycle) == 1 and cycle[0] in direct and node in self._direct_undecided(cycle[0]):
+            return (
+                f"UNDEC: it and {self.name(cycle[0])} attack each other,"
+                " and nothing breaks the tie."
+            )
         if cycle:
-            return f"UNDEC: part of a cycle of attacks with {', '.join(map(self.name, cycle))}."
-        if first:
-            return f"UNDEC: attacked by {self.name(first[0])}, which is UNDEC."
-        return "UNDEC."
+            names = _listed([self.name(c) for c in cycle])
+            return (
+                f"UNDEC: it is on a circle of attacks with {names} (some along chains of"
+                " support), and nothing breaks the tie."
+            )
+        if not attacks:
+            return "UNDEC."
+        attack = attacks[0]
+        steps = self._chain(node, attack)
+        attacker = self.name(attack.attacker or "")
+        if not steps:
+            return f"UNDEC: its objection {attacker} is undecided (see it)."
+        steps += self._attack_steps(node, attack, "is undecided (see it)")
+        return f"UNDEC: {'; '.join(steps)}."
+
+    def _direct_undecided(self, node: str) -> list[str]:
+        return [a.attacker or "" for a in self._undecided_attacks(node) if len(a.down) == 1]
 
     def _cycle(self, node: str, first: list[str]) -> list[str]:
         """The shortest cycle of UNDEC attackers back to ``node``, within a bounded search."""
@@ -160,7 +210,7 @@ class _ChainedExplainer:
         while queue and expanded < CYCLE_SEARCH_LIMIT:
             current = queue.popleft()
             expanded += 1
-            for attacker in self._undecided_attackers(current):
+            for attacker in (a.attacker or "" for a in self._undecided_attacks(current)):
                 if attacker == node:
                     path = [current]
                     while parent[path[-1]] != node:

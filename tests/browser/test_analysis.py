@@ -244,8 +244,8 @@ def test_a_student_switches_the_reading_of_support(open_page: Any) -> None:
     assert shown() == python("necessary") == {"t": "OUT", "r1": "OUT", "r2": "IN", "o": "IN"}
     text = panel_text(page)
     assert (
-        "OUT because attacked by \u201cElsewhere\u201d, which is IN (\u201cElsewhere\u201d attacks"
-        " \u201cGaps\u201d, and accepting \u201cNo homework\u201d means accepting it)." in text
+        "OUT: it rests on its reason \u201cGaps\u201d; \u201cElsewhere\u201d attacks"
+        " \u201cGaps\u201d and stands, and nothing answers it." in text
     )
     strength = next(line for line in text.splitlines() if line.startswith("Strength"))
 
@@ -253,7 +253,7 @@ def test_a_student_switches_the_reading_of_support(open_page: Any) -> None:
     # sufficient: one defeated reason leaves the thesis standing
     assert shown() == python("deductive") == {"t": "IN", "r1": "OUT", "r2": "IN", "o": "IN"}
     text = panel_text(page)
-    assert "IN: unattacked." in text
+    assert "IN: nothing attacks it." in text
     assert strength in text  # DF-QuAD does not depend on the reading
 
     # the what-if recomputes under the chosen reading: a reason brings the rejected thesis along

@@ -325,32 +325,50 @@
   // ---------------------------------------------------------------- explanations
   function neighbours(fw) {
     if (fw.neighbours) return fw.neighbours;
-    var implied = new Map(), implying = new Map(), attackedBy = new Map();
+    var implied = new Map(), implying = new Map(), attackedBy = new Map(), step = new Map();
     fw.names.forEach(function (id) { implied.set(id, new Set()); implying.set(id, new Set()); attackedBy.set(id, new Set()); });
     fw.implications.forEach(function (e) { implied.get(fw.names[e[0]]).add(fw.names[e[1]]); implying.get(fw.names[e[1]]).add(fw.names[e[0]]); });
     fw.attacks.forEach(function (e) { attackedBy.get(fw.names[e[1]]).add(fw.names[e[0]]); });
+    // What each implication step is on the map (Neighbours.step in chained.py).
+    fw.names.forEach(function (id, i) { fw.premises[i].forEach(function (p) { step.set(id + '\u0000' + fw.names[p], 'premise'); }); });
+    fw.names.forEach(function (id, i) {
+      fw.supporters[i].forEach(function (l) {
+        var key = fw.support === 'deductive' ? fw.names[l[0]] + '\u0000' + id : id + '\u0000' + fw.names[l[0]];
+        if (!step.has(key)) step.set(key, fw.support === 'deductive' ? 'supports' : 'reason');
+      });
+    });
     function sorted(m) { var out = new Map(); m.forEach(function (s, k) { out.set(k, Array.from(s).sort(byCodePoint)); }); return out; }
-    fw.neighbours = {implied: sorted(implied), implying: sorted(implying), attackedBy: sorted(attackedBy)};
+    fw.neighbours = {implied: sorted(implied), implying: sorted(implying), attackedBy: sorted(attackedBy), step: step};
     return fw.neighbours;
   }
 
-  // The attackers of node in the derived framework, nearest first (see _attacks_on in Python).
+  function chainFrom(parent, start) {
+    var chain = [start];
+    while (parent.get(chain[chain.length - 1]) !== null) chain.push(parent.get(chain[chain.length - 1]));
+    return chain;
+  }
+
+  // The attackers of node in the derived framework, nearest first, with the chains that carry
+  // each attack (see derived_attacks_on in chained.py).
   function attacksOn(nb, node, wi, limit) {
     if (wi.accepted.has(node)) return [];
-    var found = [], seenAttackers = new Set(), seenDown = new Set([node]), seenUp = new Set();
+    var found = [], seenAttackers = new Set(), downParent = new Map([[node, null]]), upParent = new Map();
     var queue = [[0, node, node, node]];
     for (var head = 0; head < queue.length; head++) {
       var item = queue[head], name = item[1], i;
       if (item[0] === 0) {
-        if (wi.rejected.has(name)) found.push({attacker: null, source: null, target: name});
+        if (wi.rejected.has(name)) found.push({attacker: null, source: null, target: name, down: chainFrom(downParent, name).reverse(), up: []});
         var xs = nb.attackedBy.get(name);
-        for (i = 0; i < xs.length; i++) if (!seenUp.has(xs[i])) { seenUp.add(xs[i]); queue.push([1, xs[i], name, xs[i]]); }
+        for (i = 0; i < xs.length; i++) if (!upParent.has(xs[i])) { upParent.set(xs[i], null); queue.push([1, xs[i], name, xs[i]]); }
         var vs = nb.implied.get(name);
-        for (i = 0; i < vs.length; i++) if (!seenDown.has(vs[i])) { seenDown.add(vs[i]); queue.push([0, vs[i], vs[i], vs[i]]); }
+        for (i = 0; i < vs.length; i++) if (!downParent.has(vs[i])) { downParent.set(vs[i], name); queue.push([0, vs[i], vs[i], vs[i]]); }
       } else {
-        if (!seenAttackers.has(name)) { seenAttackers.add(name); found.push({attacker: name, source: item[3], target: item[2]}); }
+        if (!seenAttackers.has(name)) {
+          seenAttackers.add(name);
+          found.push({attacker: name, source: item[3], target: item[2], down: chainFrom(downParent, item[2]).reverse(), up: chainFrom(upParent, name)});
+        }
         var ws = nb.implying.get(name);
-        for (i = 0; i < ws.length; i++) if (!seenUp.has(ws[i])) { seenUp.add(ws[i]); queue.push([1, ws[i], item[2], item[3]]); }
+        for (i = 0; i < ws.length; i++) if (!upParent.has(ws[i])) { upParent.set(ws[i], name); queue.push([1, ws[i], item[2], item[3]]); }
       }
       if (limit !== undefined && found.length >= limit) break;
     }
@@ -373,63 +391,91 @@
     return function (id) { return fw.displayNames.has(id) ? fw.displayNames.get(id) : id; };
   }
 
-  function attackPhrase(name, node, a) {
-    var self = name(node), target = name(a.target);
-    if (a.attacker === null) return target + ' is rejected in the what-if, and accepting ' + self + ' means accepting it';
-    var steps = [];
-    if (a.attacker !== a.source) steps.push('accepting ' + name(a.attacker) + ' means accepting ' + name(a.source));
-    if (a.target !== node) steps.push(name(a.source) + ' attacks ' + target + ', and accepting ' + self + ' means accepting it');
-    return steps.join('; ');
-  }
-
-  function explain(model, result, id, options) {
-    if (!result || !result.labels || !(id in result.labels)) return '';
-    var fw = framework(model, result.support || (options && options.support)), wi = normalise(fw, result.whatIf), labels = result.labels;
-    var nb = neighbours(fw), label = labels[id], name = namer(model, fw, options);
-    if (wi.accepted.has(id)) return ACCEPTED_AS_GIVEN;
-    if (wi.rejected.has(id)) return REJECTED;
-    if (fw.support === 'evidential') return explainEvidential(fw, labels, wi, id, name);
-    var attacks, i;
+  // The necessary and deductive readings, in words (explanations.py's _ChainedExplainer).
+  function explainChained(nb, labels, wi, id, name) {
+    var label = labels[id];
+    function step(u, v) {
+      var self = u === id ? 'it' : name(u), that = name(v), kind = nb.step.get(u + '\u0000' + v);
+      if (kind === 'premise') return self + ' needs its premise ' + that;
+      if (kind === 'supports') return self + ' supports ' + that + ', so accepting ' + self + ' means accepting ' + that;
+      return self + ' rests on its reason ' + that;
+    }
+    function chain(a) {
+      var steps = [], k;
+      for (k = 0; k + 1 < a.down.length; k++) steps.push(step(a.down[k], a.down[k + 1]));
+      for (k = 0; k + 1 < a.up.length; k++) steps.push(step(a.up[k], a.up[k + 1]));
+      return steps;
+    }
+    function attackSteps(a, state) {
+      var source = a.source === id ? 'it' : name(a.source), target = a.target === id ? 'it' : name(a.target);
+      if (a.attacker === a.source) return [source + ' attacks ' + target + ' and ' + state];
+      return [source + ' attacks ' + target, name(a.attacker) + ' ' + state];
+    }
+    function answer(x) {
+      if (wi.accepted.has(x)) return 'which the what-if accepts as given';
+      return attacksOn(nb, x, wi, 1).length ? 'and every answer to it falls' : 'and nothing answers it';
+    }
+    var attacks, i, steps;
     if (label === 'OUT') {
       attacks = attacksOn(nb, id, wi);
       for (i = 0; i < attacks.length; i++) {
         var a = attacks[i];
-        if (a.attacker === null) return 'OUT because ' + attackPhrase(name, id, a) + '.';
-        if (labels[a.attacker] === 'IN') {
-          var how = attackPhrase(name, id, a);
-          return 'OUT because attacked by ' + name(a.attacker) + ', which is IN' + (how ? ' (' + how + ').' : '.');
-        }
+        if (a.attacker === null) return 'OUT: ' + chain(a).concat([name(a.target) + ' is rejected']).join('; ') + ' in the what-if.';
+        if (labels[a.attacker] !== 'IN') continue;
+        steps = chain(a);
+        if (!steps.length) return 'OUT: its objection ' + name(a.attacker) + ' stands, ' + answer(a.attacker) + '.';
+        return 'OUT: ' + steps.concat(attackSteps(a, 'stands')).join('; ') + ', ' + answer(a.attacker) + '.';
       }
       return 'OUT.';
     }
     if (label === 'IN') {
       attacks = attacksOn(nb, id, wi, NAMED_ATTACKERS + 1);
-      if (!attacks.length) return 'IN: unattacked.';
-      var names = attacks.slice(0, NAMED_ATTACKERS).map(function (x) { return name(x.attacker || ''); });
-      return 'IN: every attacker is OUT (' + names.join(', ') + (attacks.length > NAMED_ATTACKERS ? ' and more' : '') + ').';
+      if (!attacks.length) return 'IN: nothing attacks it.';
+      var names = attacks.slice(0, NAMED_ATTACKERS).map(function (x) { return name(x.attacker || ''); }).join(', ');
+      var more = attacks.length > NAMED_ATTACKERS ? ' and more' : '';
+      var direct = attacks.every(function (x) { return x.down.length === 1 && x.up.length === 1; });
+      if (direct) return 'IN: every objection to it falls (' + names + more + ').';
+      return 'IN: every attack on it, direct or along its chain of support, falls (' + names + more + ').';
     }
-    function undecidedAttackers(n) {
-      return attacksOn(nb, n, wi).filter(function (x) { return x.attacker !== null && labels[x.attacker] === 'UNDEC'; })
-        .map(function (x) { return x.attacker; });
+    function undecidedAttacks(n) {
+      return attacksOn(nb, n, wi).filter(function (x) { return x.attacker !== null && labels[x.attacker] === 'UNDEC'; });
     }
-    var first = undecidedAttackers(id);
-    if (first.indexOf(id) >= 0) return 'UNDEC: it attacks itself (accepting it means accepting what attacks it).';
-    var parent = new Map(), queue = first.slice(), expanded = 0;
+    var open = undecidedAttacks(id), first = open.map(function (x) { return x.attacker; });
+    if (first.indexOf(id) >= 0) return 'UNDEC: accepting it would bring along an attack on itself.';
+    var cycle = [], parent = new Map(), queue = first.slice(), expanded = 0;
     first.forEach(function (x) { parent.set(x, id); });
-    for (var head = 0; head < queue.length && expanded < CYCLE_SEARCH_LIMIT; head++) {
-      var current = queue[head], more = undecidedAttackers(current);
+    search: for (var head = 0; head < queue.length && expanded < CYCLE_SEARCH_LIMIT; head++) {
+      var current = queue[head], further = undecidedAttacks(current).map(function (x) { return x.attacker; });
       expanded++;
-      for (i = 0; i < more.length; i++) {
-        if (more[i] === id) {
-          var path = [current];
-          while (parent.get(path[path.length - 1]) !== id) path.push(parent.get(path[path.length - 1]));
-          return 'UNDEC: part of a cycle of attacks with ' + path.map(name).join(', ') + '.';
+      for (i = 0; i < further.length; i++) {
+        if (further[i] === id) {
+          cycle = [current];
+          while (parent.get(cycle[cycle.length - 1]) !== id) cycle.push(parent.get(cycle[cycle.length - 1]));
+          break search;
         }
-        if (!parent.has(more[i])) { parent.set(more[i], current); queue.push(more[i]); }
+        if (!parent.has(further[i])) { parent.set(further[i], current); queue.push(further[i]); }
       }
     }
-    if (first.length) return 'UNDEC: attacked by ' + name(first[0]) + ', which is UNDEC.';
-    return 'UNDEC.';
+    var directOpen = open.filter(function (x) { return x.down.length === 1 && x.up.length === 1; }).map(function (x) { return x.attacker; });
+    if (cycle.length === 1 && directOpen.indexOf(cycle[0]) >= 0) {
+      var back = undecidedAttacks(cycle[0]).filter(function (x) { return x.down.length === 1; }).map(function (x) { return x.attacker; });
+      if (back.indexOf(id) >= 0) return 'UNDEC: it and ' + name(cycle[0]) + ' attack each other, and nothing breaks the tie.';
+    }
+    if (cycle.length) return 'UNDEC: it is on a circle of attacks with ' + listed(cycle.map(name)) + ' (some along chains of support), and nothing breaks the tie.';
+    if (!open.length) return 'UNDEC.';
+    steps = chain(open[0]);
+    if (!steps.length) return 'UNDEC: its objection ' + name(open[0].attacker) + ' is undecided (see it).';
+    return 'UNDEC: ' + steps.concat(attackSteps(open[0], 'is undecided (see it)')).join('; ') + '.';
+  }
+
+  function explain(model, result, id, options) {
+    if (!result || !result.labels || !(id in result.labels)) return '';
+    var fw = framework(model, result.support || (options && options.support)), wi = normalise(fw, result.whatIf), labels = result.labels;
+    var name = namer(model, fw, options);
+    if (wi.accepted.has(id)) return ACCEPTED_AS_GIVEN;
+    if (wi.rejected.has(id)) return REJECTED;
+    if (fw.support === 'evidential') return explainEvidential(fw, labels, wi, id, name);
+    return explainChained(neighbours(fw), labels, wi, id, name);
   }
 
   // ---------------------------------------------------------------- DF-QuAD
