@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from argmap.graph.building import ArgumentGraph
 from argmap.reasoning.evidential import evidential_grounded, evidential_labellings
 from argmap.reasoning.readings import WhatIf, bipolar_framework
-from tests.bipolar_maps import bipolar_maps, graph_of, what_ifs
+from tests.strategies import bipolar_maps, graph_of, what_ifs
 
 T, F, U = "t", "f", "u"
 Interpretation = dict[str, str]

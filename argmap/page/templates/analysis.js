@@ -6,7 +6,8 @@
  * explain(model, result, id, options)}; whatIf = {rejected: [ids], accepted: [ids]};
  * options.support = 'evidential' (default) | 'necessary' | 'deductive'; explain reads the
  * reading from the result grounded returned (options.support only when the result has none);
- * explain's options.names = 'ids' names claims by id instead of by their quoted labels. */
+ * explain's options.names = 'ids' names claims by id instead of by their quoted labels, and
+ * options.mentioned (an array) receives the ids of the claims the explanation names. */
 (function () {
   'use strict';
   var DEFAULT_WEIGHT = 0.5, TOLERANCE = 1e-9, MAX_SWEEPS = 1000;
@@ -472,6 +473,10 @@
     if (!result || !result.labels || !(id in result.labels)) return '';
     var fw = framework(model, result.support || (options && options.support)), wi = normalise(fw, result.whatIf), labels = result.labels;
     var name = namer(model, fw, options);
+    if (options && Array.isArray(options.mentioned)) {  // the page lights the claims named
+      var plain = name, mentioned = options.mentioned;
+      name = function (x) { if (mentioned.indexOf(x) < 0) mentioned.push(x); return plain(x); };
+    }
     if (wi.accepted.has(id)) return ACCEPTED_AS_GIVEN;
     if (wi.rejected.has(id)) return REJECTED;
     if (fw.support === 'evidential') return explainEvidential(fw, labels, wi, id, name);
