@@ -54,6 +54,7 @@ __all__ = [
     "evidential_grounded",
     "evidential_labellings",
     "is_evidential_stable",
+    "propagate",
 ]
 
 _U, _T, _F = 0, 1, 2
@@ -113,8 +114,10 @@ class EvidentialNetwork:
         )
 
 
-def _fixpoint(net: EvidentialNetwork, rejected: list[int], accepted: list[int]) -> list[int]:
-    """The least fixpoint of the three-valued operator, nodes fixed by the what-if."""
+def propagate(net: EvidentialNetwork, rejected: list[int], accepted: list[int]) -> list[int]:
+    """The least fixpoint of the three-valued operator with some nodes fixed: accepted ones
+    true, rejected ones false (a what-if, or a student's judgments). States: 0 undecided,
+    1 true, 2 false."""
     state = [_U] * len(net.names)
     attackers_left = net.attacker_count[:]  # attackers not yet f
     premises_left = net.premise_count[:]  # premises not yet t
@@ -197,7 +200,7 @@ def evidential_grounded(
         index = net.index
         rejected = [index[n] for n in sorted(what_if.rejected) if n in index]
         accepted = [index[n] for n in sorted(what_if.accepted) if n in index]
-        state = _fixpoint(net, rejected, accepted)
+        state = propagate(net, rejected, accepted)
         return {name: _LABEL[s] for name, s in zip(net.names, state, strict=True)}
 
 
