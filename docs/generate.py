@@ -170,6 +170,21 @@ SETTINGS: dict[str, Setting] = {
         file_name="debate.txt",
         command=IMPORT_KIALO,
     ),
+    **{
+        code: Setting(
+            file_name="judgments.yaml",
+            command="argmap analyze map.yaml --judgments judgments.yaml",
+            files=(("map.yaml", NEIGHBOURS["parts/other.yaml"]),),
+            note="Checked with `argmap analyze map.yaml --judgments judgments.yaml`, where "
+            "`map.yaml` (titled *Another part*) has one claim, `other`.",
+        )
+        for code in (
+            "judgments-shape",
+            "judgment-unknown-id",
+            "judgment-value",
+            "judgments-other-map",
+        )
+    },
     "import-reference": Setting(
         template=KIALO_DISCUSSION + "1.2. Con: Coffee tastes better.\n{snippet}",
         file_name="debate.txt",

@@ -447,4 +447,37 @@ CODES: dict[str, CodeInfo] = _register(
         "1.3. Con: -> See 1.9.",
         "1.3. Con: -> See 1.2.",
     ),
+    # -- judgments files (argmap analyze --judgments): a student's accept/reject/unsure per claim
+    CodeInfo(
+        "judgments-shape",
+        _E,
+        "A judgments file is a mapping with `judgments:` (claim id: accept, reject or unsure) "
+        "and optionally `map:` (the map's title or file name) and `student:`; anything else "
+        "in it is reported.",
+        "judgments: [other]",
+        "judgments:\n  other: accept",
+    ),
+    CodeInfo(
+        "judgment-unknown-id",
+        _E,
+        "A judged id is not a claim or argument of the map (the closest id is suggested).",
+        "judgments:\n  othr: accept",
+        "judgments:\n  other: accept",
+    ),
+    CodeInfo(
+        "judgment-value",
+        _E,
+        "A judgment is not `accept`, `reject` or `unsure` (YAML reads a bare yes or no as "
+        "true or false).",
+        "judgments:\n  other: agree",
+        "judgments:\n  other: accept",
+    ),
+    CodeInfo(
+        "judgments-other-map",
+        _W,
+        "The file's `map:` names neither the map's title nor its file name: the judgments may "
+        "be for another map. The ids that match are still checked.",
+        "map: Another map\njudgments:\n  other: accept",
+        "map: Another part\njudgments:\n  other: accept",
+    ),
 )
