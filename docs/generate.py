@@ -27,7 +27,7 @@ import yaml
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.format.diagnostics import CODES, CodeInfo, Severity
+from argmap.format.diagnostics import CODES, LINT_CODES, CodeInfo, Severity
 
 DOCS = Path(__file__).resolve().parent
 SNIPPET_FILE = "snippet.yaml"
@@ -156,10 +156,15 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
+LINT = Setting(command="argmap lint snippet.yaml", note="Checked with `argmap lint`.")
+
+
 def setting_for(code: str) -> Setting:
     """The setting of *code*: its own, or a command's when its snippets are commands."""
     if code in SETTINGS:
         return SETTINGS[code]
+    if code in LINT_CODES:
+        return LINT
     info = CODES.get(code)
     if info is not None and info.bad.startswith("argmap "):
         return Setting(command=SNIPPET_IS_COMMAND)

@@ -7,7 +7,7 @@ JSON); stderr carries the summary and logs. Stages are imported inside the comma
 ``argmap --help`` loads neither pydantic nor networkx.
 
 - :mod:`~argmap.cli.options`: shared options, the settings object, helpers
-- :mod:`~argmap.cli.maps`: validate, build, schema, new, serve
+- :mod:`~argmap.cli.maps`: validate, lint, build, schema, new, serve
 - :mod:`~argmap.cli.exchange`: export, import
 - :mod:`~argmap.cli.workflow`: diff, stats
 - :mod:`~argmap.cli.reasoning`: analyze
@@ -40,6 +40,7 @@ def cli() -> None:
 
 for _command in (
     maps.validate,
+    maps.lint,
     maps.build,
     maps.schema,
     maps.new,

@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
-__all__ = ["CODES", "CodeInfo", "Diagnostic", "Origin", "Severity", "Span", "exit_status"]
+__all__ = [
+    "CHECK_CODES",
+    "CODES",
+    "LINT_CODES",
+    "CodeInfo",
+    "Diagnostic",
+    "Origin",
+    "Severity",
+    "Span",
+    "exit_status",
+]
 
 
 class Severity(StrEnum):
@@ -125,6 +135,7 @@ def _register(*infos: CodeInfo) -> dict[str, CodeInfo]:
 
 _E = Severity.ERROR
 _W = Severity.WARNING
+_I = Severity.INFO
 
 CODES: dict[str, CodeInfo] = _register(
     CodeInfo(
@@ -402,4 +413,106 @@ CODES: dict[str, CodeInfo] = _register(
         "1.3. Con: -> See 1.9.",
         "1.3. Con: -> See 1.2.",
     ),
+    # -- map quality: `argmap lint` and `argmap validate --lint` (argmap/lint/) ----------------
+    CodeInfo(
+        "bundled-claim",
+        _W,
+        "One claim per box: the text bundles a reason with its conclusion ('..., because ...', "
+        "'... and therefore ...', '..., so ...'), makes two assertions in two sentences, or joins "
+        "two claims with 'and'. Split it, and link the parts, so each can be supported or "
+        "attacked on its own. Nouns joined by 'and' ('tea and coffee are drinks') are one claim.",
+        "claims:\n  t: {text: Tea is best because it calms the nerves., kind: thesis}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms the nerves., supports: [t]}",
+    ),
+    CodeInfo(
+        "restated-support",
+        _W,
+        "A reason only restates the claim it supports (their content words nearly coincide), "
+        "which is circular: a reason must say something the claim does not.",
+        "claims:\n  t: {text: Homework should be banned., kind: thesis}\n"
+        "  r: {text: Banning homework is what should happen., supports: [t]}",
+        "claims:\n  t: {text: Homework should be banned., kind: thesis}\n"
+        "  r: {text: Homework widens the gap between pupils., supports: [t]}",
+    ),
+    CodeInfo(
+        "rabbit-rule",
+        _W,
+        "Rationale's rabbit rule, for linked premises: a content word of the conclusion appears "
+        "in no premise, so the premises do not yet reach it (you cannot pull a rabbit out of a "
+        "hat it was never put in). Add or reword a premise.",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n  p1: {text: Socrates is a "
+        "man.}\n  p2: {text: Every man breathes.}\narguments:\n  a: {premises: [p1, p2], "
+        "conclusion: t}",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n  p1: {text: Socrates is a "
+        "man.}\n  p2: {text: Every man is mortal.}\narguments:\n  a: {premises: [p1, p2], "
+        "conclusion: t}",
+    ),
+    CodeInfo(
+        "holding-hands",
+        _W,
+        "Rationale's holding-hands rule, for linked premises: a content word of a premise "
+        "appears neither in the conclusion nor in another premise, so that premise does not "
+        "connect to the rest. Reword it, or add the premise that links it.",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n  p1: {text: Socrates is a "
+        "philosopher.}\n  p2: {text: Every man is mortal.}\narguments:\n  a: {premises: [p1, "
+        "p2], conclusion: t}",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n  p1: {text: Socrates is a "
+        "man.}\n  p2: {text: Every man is mortal.}\narguments:\n  a: {premises: [p1, p2], "
+        "conclusion: t}",
+    ),
+    CodeInfo(
+        "unanswered-objection",
+        _W,
+        "An objection to a thesis that nothing in the map answers (nothing attacks it). Answer "
+        "it, or, where the map records a debate as it was, switch the check off for that map.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  dear: {text: Good tea is dear., attacks: [t]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  dear: {text: Good tea is dear., attacks: [t]}\n"
+        "  bulk: {text: Loose tea bought in bulk is cheap., attacks: [dear]}",
+    ),
+    CodeInfo(
+        "unsourced-claim",
+        _W,
+        "The map cites sources, but this claim (not a thesis) has neither `source` nor `quote`: "
+        "say where it comes from, or mark it as the map's own framing in a `note`.",
+        "sources:\n  study: {title: A tea study}\nclaims:\n  t: {text: Tea is best., kind: "
+        "thesis}\n  calm: {text: Tea calms., supports: [t]}",
+        "sources:\n  study: {title: A tea study}\nclaims:\n  t: {text: Tea is best., kind: "
+        "thesis}\n  calm: {text: Tea calms., supports: [t], source: study}",
+    ),
+    CodeInfo(
+        "evidence-without-quote",
+        _W,
+        "A claim of `kind: evidence` has neither a `quote` nor a `locator`, so a reader cannot "
+        "check it against its source.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  trial: {text: A trial found tea calms., kind: evidence, supports: [t]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  trial: {text: A trial found tea calms., kind: evidence, supports: [t], locator: p. 4}",
+    ),
+    CodeInfo(
+        "lint-language",
+        _I,
+        "The word rules (restated-support, rabbit-rule, holding-hands, and 'and' in "
+        "bundled-claim) know English and Persian words only; for a map in another language "
+        "they are skipped, and this note says so once per file.",
+        "lang: de\nclaims:\n  t: {text: Tee ist am besten., kind: thesis}",
+        "lang: en\nclaims:\n  t: {text: Tea is best., kind: thesis}",
+    ),
 )
+
+#: The codes of ``argmap lint`` (each a check in argmap/lint/), in the order they are documented.
+LINT_CODES = (
+    "bundled-claim",
+    "restated-support",
+    "rabbit-rule",
+    "holding-hands",
+    "unanswered-objection",
+    "unsourced-claim",
+    "evidence-without-quote",
+    "lint-language",
+)
+#: The feedback codes of ``argmap check``.
+CHECK_CODES = tuple(code for code in CODES if code.startswith("check-"))

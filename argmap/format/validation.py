@@ -24,6 +24,7 @@ from argmap.format.models import (
     Claim,
     Link,
     LinkType,
+    LintSettings,
     Source,
     Speaker,
     known_keys,
@@ -145,6 +146,8 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
 
 
 def _model_at(loc: Loc) -> type[BaseModel]:
+    if loc == ("lint",):
+        return LintSettings
     if len(loc) == 2 and isinstance(loc[0], str) and loc[0] in _SECTION_MODELS:
         return _SECTION_MODELS[loc[0]]
     return ArgumentMap
@@ -293,6 +296,7 @@ def load_map(
     if sources_dir is not None:
         loading.diagnostics.extend(_check_quotes(merged, loading.documents, sources_dir))
     ok = not any(d.severity == "error" for d in loading.diagnostics)
+    merged._documents = loading.documents
     return (merged if ok else None), loading.diagnostics
 
 
