@@ -11,6 +11,7 @@ JSON); stderr carries the summary and logs. Stages are imported inside the comma
 - :mod:`~argmap.cli.exchange`: export, import
 - :mod:`~argmap.cli.workflow`: diff, stats
 - :mod:`~argmap.cli.reasoning`: analyze
+- :mod:`~argmap.cli.students`: check
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import traceback
 import click
 
 from argmap import __version__
-from argmap.cli import exchange, maps, reasoning, workflow
+from argmap.cli import exchange, maps, reasoning, students, workflow
 from argmap.cli.options import CONTEXT
 
 __all__ = ["cli", "main"]
@@ -46,6 +47,7 @@ for _command in (
     maps.new,
     workflow.diff,
     workflow.stats,
+    students.check,
     exchange.export_command,
     exchange.import_command,
     maps.serve,

@@ -501,6 +501,102 @@ CODES: dict[str, CodeInfo] = _register(
         "lang: de\nclaims:\n  t: {text: Tee ist am besten., kind: thesis}",
         "lang: en\nclaims:\n  t: {text: Tea is best., kind: thesis}",
     ),
+    # -- a student's map against a model map: `argmap check` (argmap/workflow/checking.py) ---
+    CodeInfo(
+        "check-missing-claim",
+        _W,
+        "A claim of the model map has no counterpart in the student's map (by id, text or "
+        "similar text). Shown at the claim it would attach to; `--reveal` names it.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}",
+    ),
+    CodeInfo(
+        "check-wrong-link-type",
+        _W,
+        "The student links two claims the model links too, but with the other type: a support "
+        "where the model has an attack, or the reverse.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., attacks: [t]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}",
+    ),
+    CodeInfo(
+        "check-wrong-target",
+        _W,
+        "A claim is attached to a different claim than in the model (it supports or attacks "
+        "the wrong box).",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  cheap: {text: Tea is cheap., supports: [t]}\n"
+        "  calm: {text: Tea calms., supports: [cheap]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  cheap: {text: Tea is cheap., supports: [t]}\n"
+        "  calm: {text: Tea calms., supports: [t]}",
+    ),
+    CodeInfo(
+        "check-missing-link",
+        _W,
+        "A claim of the model is in the student's map but not linked to the claim it supports "
+        "or attacks in the model.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n  calm: {text: Tea calms.}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}",
+    ),
+    CodeInfo(
+        "check-split-premises",
+        _W,
+        "Premises the model links (they support the conclusion only together, an argument with "
+        "◆) are mapped as independent reasons: the most common student error (Twardy 2004).",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n"
+        "  man: {text: Socrates is a man., supports: [t]}\n"
+        "  all: {text: All men are mortal., supports: [t]}",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n"
+        "  man: {text: Socrates is a man.}\n  all: {text: All men are mortal.}\n"
+        "arguments:\n  syllogism: {premises: [man, all], conclusion: t}",
+    ),
+    CodeInfo(
+        "check-merged-premises",
+        _W,
+        "Reasons the model gives independently (each supports the conclusion on its own) are "
+        "mapped as linked premises of one argument.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n  calm: {text: Tea calms.}\n"
+        "  cheap: {text: Tea is cheap.}\narguments:\n  both: {premises: [calm, cheap], "
+        "conclusion: t}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}\n"
+        "  cheap: {text: Tea is cheap., supports: [t]}",
+    ),
+    CodeInfo(
+        "check-missing-objection",
+        _W,
+        "An objection of the model map is missing from the student's map: the student has not "
+        "considered what the other side says.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  dear: {text: Good tea is dear., attacks: [t]}",
+    ),
+    CodeInfo(
+        "check-unanswered-objection",
+        _W,
+        "The model answers this objection (something attacks it), the student's map leaves it "
+        "standing.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  dear: {text: Good tea is dear., attacks: [t]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  dear: {text: Good tea is dear., attacks: [t]}\n"
+        "  bulk: {text: Bulk tea is cheap., attacks: [dear]}",
+    ),
+    CodeInfo(
+        "check-extra-claim",
+        _I,
+        "A claim of the student's map that the model does not have. Not an error: listed so the "
+        "instructor can look at it.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}\n"
+        "  mint: {text: Mint tea aids digestion., supports: [t]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}",
+    ),
 )
 
 #: The codes of ``argmap lint`` (each a check in argmap/lint/), in the order they are documented.
