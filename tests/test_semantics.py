@@ -12,7 +12,7 @@ from itertools import combinations
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.reasoning.semantics import (
@@ -30,7 +30,7 @@ from argmap.reasoning.semantics import (
 )
 
 Extension = frozenset[Hashable]
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=300)
 
 
 # -- the oracle: Dung's definitions, by exhaustion --------------------------------------------

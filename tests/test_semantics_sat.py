@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.reasoning import semantics
 from argmap.reasoning.semantics import enumerate_extensions, preferred_extensions
 from tests.test_semantics import brute_preferred, frameworks
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150)
 
 
 def _preferred(af: nx.DiGraph, threshold: int, monkeypatch: pytest.MonkeyPatch) -> list:

@@ -21,6 +21,7 @@ import networkx as nx
 
 from argmap.format.language import direction_of
 from argmap.graph.layout import LAYER_GAP, SLOT_WIDTH, layered_layout
+from argmap.page.palette import style
 
 __all__ = ["build_view_model", "lang_and_dir", "safe_url"]
 
@@ -167,6 +168,7 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
         "sources": sources,
         "speakers": speakers,
         "layout": {"slot": SLOT_WIDTH, "layer": LAYER_GAP, "start": layout.start},
+        "style": style(),
     }
     summary = graph.graph.get("summary")
     if summary:

@@ -28,7 +28,7 @@ from argmap.reasoning.acceptability import (
     explain_all,
     grounded_labels,
 )
-from tests.bipolar_maps import bipolar_maps, graph_of, what_ifs
+from tests.strategies import bipolar_maps, graph_of, what_ifs
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,8 +124,7 @@ def test_engine_agrees_on_every_shipped_map_with_what_ifs(engine: Any) -> None:
 
 @settings(
     max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=st.data())
 def test_engine_agrees_on_random_maps(engine: Any, data: st.DataObject) -> None:

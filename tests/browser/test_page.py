@@ -10,6 +10,7 @@ import pytest
 from argmap.page.rendering import render_html
 from argmap.page.site import write_site
 from argmap.pipeline import run
+from tests.browser.conftest import settle
 from tests.browser.graphs import (
     debate_graph,
     make_graph,
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def click_node(page: Any, node_id: str, *, double: bool = False) -> None:
     """Bring a node into view and click it where it is drawn on the canvas."""
     page.evaluate("id => window.network.focus(id, {scale: 1, animation: false})", node_id)
-    page.wait_for_timeout(50)
+    settle(page)
     box = page.locator("#graph").bounding_box()
     pos = page.evaluate(
         "id => window.network.canvasToDOM(window.network.getPositions([id])[id])", node_id
@@ -72,7 +73,7 @@ def test_real_map_screenshot(open_page: Any, output_dir: Path) -> None:
     page.screenshot(path=str(output_dir / "map-001-overview.png"))
     click_node(page, "negotiation-futile")
     page.evaluate("window.argmap.select('negotiation-futile')")
-    page.wait_for_timeout(400)
+    settle(page)
     page.screenshot(path=str(output_dir / "map-001-thesis-selected.png"))
     small, _ = open_page(render_html(graph), viewport={"width": 390, "height": 844})
     small.screenshot(path=str(output_dir / "map-001-phone.png"), full_page=True)
@@ -478,17 +479,17 @@ def test_fit_and_zoom_buttons(open_page: Any) -> None:
     page, _ = open_page(render_html(debate_graph()))
     scale = page.evaluate("window.network.getScale()")
     page.click("#zoom-in")
-    page.wait_for_timeout(350)
+    settle(page)
     bigger = page.evaluate("window.network.getScale()")
     assert bigger > scale * 1.2
     page.click("#zoom-out")
-    page.wait_for_timeout(350)
+    settle(page)
     page.click("#zoom-out")
-    page.wait_for_timeout(350)
+    settle(page)
     assert page.evaluate("window.network.getScale()") < bigger / 1.5
     page.evaluate("window.network.moveTo({position: {x: 5000, y: 5000}, scale: 2})")
     page.click("#fit")
-    page.wait_for_timeout(450)
+    settle(page)
     box = page.locator("#graph").bounding_box()
     dom = page.evaluate(
         "Object.values(window.network.getPositions()).map(p => window.network.canvasToDOM(p))"
@@ -505,7 +506,11 @@ def test_force_layout_toggle(open_page: Any) -> None:
     page.click("#layout-toggle")
     assert page.locator("#layout-toggle").get_attribute("aria-pressed") == "true"
     assert page.evaluate("window.network.physics.options.enabled") is True
-    page.wait_for_timeout(800)
+    page.wait_for_function(
+        "layered => Object.entries(window.network.getPositions()).some(([k, p]) =>"
+        " Math.abs(p.x - layered[k].x) + Math.abs(p.y - layered[k].y) > 5)",
+        arg=layered,
+    )
     moved = page.evaluate("window.network.getPositions()")
     assert any(
         abs(moved[k]["x"] - layered[k]["x"]) + abs(moved[k]["y"] - layered[k]["y"]) > 5
@@ -591,7 +596,7 @@ def test_usable_on_a_phone(open_page: Any) -> None:
     assert peek.is_visible()
     assert "The JCPOA brought relief" in peek.inner_text()
     peek.get_by_role("button", name="Details \u2193").click()
-    page.wait_for_timeout(200)
+    settle(page)
     panel = page.locator("#panel").bounding_box()
     assert panel["y"] < 844
     assert "The JCPOA brought real sanctions relief" in panel_text(page)
@@ -682,13 +687,16 @@ def test_links_between_trees_appear_only_for_the_claim_in_hand(open_page: Any) -
         "e => e.from === 'distrust-justified' && e.to === 'distrust-foreign-promises')"
     )
     page.mouse.move(box["x"] + 5, box["y"] + 5)
-    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "() => !window.network.body.data.edges.get().some("
+        "e => e.from === 'distrust-justified' && e.to === 'distrust-foreign-promises')"
+    )
     assert link not in drawn_links(page)
 
     click_node(page, link[0])
     assert link in drawn_links(page)
     page.mouse.move(box["x"] + 5, box["y"] + 5)  # leaving the selected claim keeps its links
-    page.wait_for_timeout(300)
+    settle(page)
     assert link in drawn_links(page)
     page.evaluate("window.argmap.select('negotiation-futile')")
     assert link not in drawn_links(page)
@@ -785,7 +793,7 @@ def test_payloads_in_every_yaml_field_never_execute(
         page.evaluate("id => window.argmap.select(id)", node_id)
         assert page.locator("#panel a[target=_blank]").count() == (1 if node_id == "a" else 0)
 
-    page.wait_for_timeout(500)  # the last select's camera move ends before the fit
+    settle(page)  # the last select's camera move ends before the fit
     page.evaluate("window.network.fit({animation: false})")
     for node_id in ("t", "arg"):
         dom = page.evaluate(
@@ -831,7 +839,7 @@ def test_details_are_readable_on_a_phone(open_page: Any) -> None:
     wait_outline(page)
     click_node(page, "jcpoa-brought-relief")
     page.get_by_role("button", name="Details \u2193").click()
-    page.wait_for_timeout(300)
+    settle(page)
     panel = page.locator("#panel")
     sizes = panel.evaluate("el => [el.clientHeight, el.scrollHeight]")
     assert sizes[0] >= sizes[1] - 1  # nothing hidden inside the panel
@@ -904,7 +912,7 @@ def test_focus_lays_the_neighbourhood_out_together(open_page: Any) -> None:
     )
     page.evaluate("window.argmap.select('distrust-justified')")
     page.click("#focus")
-    page.wait_for_timeout(200)
+    settle(page)
     ids = page.evaluate("window.argmap.visibleIds()")
     assert "distrust-foreign-promises" in ids  # a claim in another tree, one step away
     # two steps around this busy claim fit only at ~0.37: the view stays at a legible zoom,
@@ -937,12 +945,12 @@ def test_phone_stays_on_the_map_when_a_claim_is_selected(open_page: Any) -> None
         viewport={"width": 390, "height": 844},
     )
     wait_outline(page)
-    page.wait_for_timeout(300)
+    settle(page)
     assert page.evaluate("window.scrollY") == 0
     assert page.locator("#peek").is_visible()
     assert "relief-was-partial" in page.evaluate("location.hash")
     click_node(page, "jcpoa-brought-relief")
-    page.wait_for_timeout(300)
+    settle(page)
     assert page.evaluate("window.scrollY") == 0
     outline = page.locator("#outline li[aria-selected=true]")
     assert outline.get_attribute("data-id") == "jcpoa-brought-relief"  # still in sync
