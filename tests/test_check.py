@@ -9,8 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
 
 from tests.conftest import CliResult
+from tests.strategies import bipolar_maps, graph_of, valid_maps
 
 ROOT = Path(__file__).parent.parent
 EXERCISE = ROOT / "examples" / "10-exercise"
@@ -270,3 +272,29 @@ def test_the_exercise_submissions_get_their_expected_feedback(
         golden.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == golden.read_text(encoding="utf-8")
     assert result.exit_code == 0
+
+
+@given(bipolar_maps())
+def test_a_map_checked_against_itself_gets_full_marks(document: dict) -> None:
+    from argmap.workflow.checking import compare_maps
+    from argmap.workflow.rubric import DEFAULT_RUBRIC, grade
+
+    graph = graph_of(document)
+    comparison = compare_maps(graph, graph, reveal=True)
+    assert comparison.diagnostics == []
+    assert grade("self", "self.yaml", comparison, DEFAULT_RUBRIC).score == 100.0
+
+
+@given(valid_maps())
+def test_a_student_without_a_claim_is_told_and_loses_coverage(document: dict) -> None:
+    from argmap.workflow.checking import compare_maps
+
+    model = graph_of(document)
+    last = list(document["claims"])[-1]
+    assume(len(document["claims"]) > 1)
+    trimmed = {**document, "claims": {k: v for k, v in document["claims"].items() if k != last}}
+    trimmed["links"] = [x for x in document.get("links", []) if last not in (x["from"], x["to"])]
+    comparison = compare_maps(model, graph_of(trimmed), reveal=False)
+    assert comparison.tally("coverage").right == len(document["claims"]) - 1
+    codes = {d.code for d in comparison.diagnostics}
+    assert codes & {"check-missing-claim", "check-missing-objection", "check-unanswered-objection"}

@@ -7,8 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from argmap.format.models import ArgumentMap
+from argmap.lint import CHECKS
 from tests.conftest import CliResult
+from tests.strategies import graph_of, valid_maps
 
 HEAD = "argmap: 1\ntitle: T\n"
 
@@ -249,3 +254,12 @@ def test_the_projects_examples_are_clean_under_strict_lint(run_cli) -> None:
     examples = Path(__file__).parent.parent / "examples"
     result = run_cli("lint", "--strict", str(examples))
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+@given(valid_maps(), st.sampled_from(["en", "fa", "de"]))
+def test_the_lint_reads_any_text_without_failing(document: dict, lang: str) -> None:
+    from argmap.lint import lint_map
+
+    document = {**document, "lang": lang}
+    found = lint_map(ArgumentMap.model_validate(document), graph_of(document))
+    assert all(d.code in CHECKS for d in found)

@@ -160,7 +160,7 @@ def _check_link(check: _Check, link: Attachment) -> None:
     if target is None:
         return  # the target itself is missing, and reported as such
     mine = check.student_links[source]
-    same = next((x for x in mine if x.target == target), None)
+    same = _closest([x for x in mine if x.target == target], link)
     check.result.tally("targets").count(same is not None)
     if same is None:
         _report_unlinked(check, link, source, target, mine)
@@ -177,6 +177,18 @@ def _check_link(check: _Check, link: Attachment) -> None:
         )
     elif link.relation == "support":
         _check_premises(check, link, same, target)
+
+
+def _closest(candidates: list[Attachment], link: Attachment) -> Attachment | None:
+    """Of the student's links between the same two claims (a claim may be a premise and an
+    objection of one conclusion), the one most like the model's: same type, then same shape."""
+    if not candidates:
+        return None
+
+    def likeness(x: Attachment) -> tuple[bool, bool]:
+        return (x.relation != link.relation, (x.group is None) != (link.group is None))
+
+    return min(candidates, key=likeness)
 
 
 def _verb(relation: str) -> str:
