@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from argmap.format.diagnostics import Diagnostic
 from argmap.lint.context import LintContext
-from argmap.lint.rabbit_rule import words_of
+from argmap.lint.rabbit_rule import shown_words, words_of
 
 CODE = "holding-hands"
 
@@ -27,10 +27,7 @@ def check(context: LintContext) -> Iterator[Diagnostic]:
             alone = set(analyser.content(context.text(premise))) - words_of(context, others)
             if not alone:
                 continue
-            shown = [
-                w for w in analyser.tokens(context.text(premise)) if analyser.content(w) & alone
-            ]
-            listed = ", ".join(repr(w) for w in dict.fromkeys(shown) if w)
+            listed = shown_words(context, premise, alone)
             yield context.at_text(
                 premise,
                 CODE,

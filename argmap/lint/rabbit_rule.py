@@ -24,14 +24,15 @@ def words_of(context: LintContext, claims: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _shown(context: LintContext, claim: str, stems: set[str]) -> str:
-    """The words of *claim* behind *stems*, as written, for the message."""
+def shown_words(context: LintContext, claim: str, stems: set[str], limit: int = 5) -> str:
+    """The words of *claim* behind *stems*, as written, for a message: five, then a count."""
     assert context.analyser is not None
-    words = []
-    for word in context.analyser.tokens(context.text(claim)):
-        if context.analyser.content(word) & stems and word not in words:
-            words.append(word)
-    return ", ".join(repr(w) for w in words[:4])
+    analyser = context.analyser
+    words = [w for w in analyser.tokens(context.text(claim)) if analyser.content(w) & stems]
+    distinct = list(dict.fromkeys(words))
+    listed = ", ".join(repr(w) for w in distinct[:limit])
+    rest = len(distinct) - limit
+    return listed + (f" and {rest} more" if rest > 0 else "")
 
 
 def check(context: LintContext) -> Iterator[Diagnostic]:
@@ -42,7 +43,7 @@ def check(context: LintContext) -> Iterator[Diagnostic]:
         missing = set(context.analyser.content(context.text(argument.conclusion)))
         missing -= words_of(context, argument.premises)
         if missing:
-            said = _shown(context, argument.conclusion, missing)
+            said = shown_words(context, argument.conclusion, missing)
             yield context.at_text(
                 argument.conclusion,
                 CODE,

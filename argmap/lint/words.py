@@ -28,7 +28,10 @@ _ENGLISH_STOP = frozenset(
     should so some such than that the their theirs them themselves then there therefore these
     they this those though through thus to too under until up upon us very was we were what
     whatever when where whether which while who whoever whom whose why will with within without
-    would yet you your yours yourself yourselves""".split()
+    would yet you your yours yourself yourselves
+    say says said saying mean means meant make makes made take takes took give gives gave get
+    gets got come comes came go goes went way ways thing things instead non already still well
+    two""".split()
 )
 
 _PERSIAN_STOP = frozenset(
