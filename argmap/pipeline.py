@@ -19,6 +19,7 @@ from argmap.format.references import sound_part
 from argmap.format.salvage import meaningful_warnings
 from argmap.graph.building import ArgumentGraph, build_graph
 from argmap.graph.checks import analyse_graph
+from argmap.lint import LintOptions, lint_map
 
 __all__ = ["BuildResult", "MapResult", "discover_maps", "load", "run"]
 
@@ -105,13 +106,21 @@ def _relative_root(file: Path, shared: Path) -> Path:
     return root
 
 
-def check_map(path: Path, root: Path, *, sources_dir: Path | None = None) -> MapResult:
-    """Load one file with its includes, build its graph and analyse it."""
+def check_map(
+    path: Path,
+    root: Path,
+    *,
+    sources_dir: Path | None = None,
+    lint: LintOptions | None = None,
+) -> MapResult:
+    """Load one file with its includes, build its graph and analyse it (and lint it, if asked)."""
     with paused_cycle_collection():
-        return _check_map(path, root, sources_dir=sources_dir)
+        return _check_map(path, root, sources_dir=sources_dir, lint=lint)
 
 
-def _check_map(path: Path, root: Path, *, sources_dir: Path | None) -> MapResult:
+def _check_map(
+    path: Path, root: Path, *, sources_dir: Path | None, lint: LintOptions | None
+) -> MapResult:
     display = path.as_posix()
     result = MapResult(path=path, display=display, relative=path.relative_to(root))
     loaded = load_checked(path, display, sources_dir=sources_dir)
@@ -120,6 +129,8 @@ def _check_map(path: Path, root: Path, *, sources_dir: Path | None) -> MapResult
         result.map = loaded.map
         result.graph = build_graph(loaded.map)
         result.diagnostics.extend(analyse_graph(result.graph))
+        if lint is not None:
+            result.diagnostics.extend(lint_map(loaded.map, result.graph, lint))
     elif loaded.map is not None:
         # The map has errors: its sound part still shows which warnings hold regardless.
         sound = sound_part(loaded.map, loaded.damage)
@@ -128,10 +139,13 @@ def _check_map(path: Path, root: Path, *, sources_dir: Path | None) -> MapResult
     return result
 
 
-def run(paths: Iterable[Path], *, sources_dir: Path | None = None) -> BuildResult:
-    """Check every map found in *paths*; the product of ``argmap validate`` and ``build``."""
+def run(
+    paths: Iterable[Path], *, sources_dir: Path | None = None, lint: LintOptions | None = None
+) -> BuildResult:
+    """Check every map found in *paths*; the product of ``argmap validate``, ``build``, ``lint``."""
     results = [
-        check_map(path, root, sources_dir=sources_dir) for path, root in discover_maps(paths)
+        check_map(path, root, sources_dir=sources_dir, lint=lint)
+        for path, root in discover_maps(paths)
     ]
     unique = {(d.sort_key, d.severity): d for r in results for d in r.diagnostics}
     diagnostics = sorted(unique.values(), key=lambda d: d.sort_key)

@@ -27,7 +27,7 @@ import yaml
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.format.diagnostics import CODES, CodeInfo, Severity
+from argmap.format.diagnostics import CODES, LINT_CODES, CodeInfo, Severity
 
 DOCS = Path(__file__).resolve().parent
 SNIPPET_FILE = "snippet.yaml"
@@ -193,10 +193,53 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
+LINT = Setting(command="argmap lint snippet.yaml", note="Checked with `argmap lint`.")
+
+# The model maps the snippets of `argmap check` are checked against (each a student's map).
+_TEA = "argmap: 1\ntitle: Tea\nclaims:\n  t: {text: Tea is best., kind: thesis}\n"
+CHECK_MODELS = {
+    "one-reason": _TEA + "  calm: {text: Tea calms., supports: [t]}\n",
+    "two-reasons": _TEA
+    + "  calm: {text: Tea calms., supports: [t]}\n  cheap: {text: Tea is cheap., supports: [t]}\n",
+    "linked": "argmap: 1\ntitle: Socrates\nclaims:\n"
+    "  t: {text: Socrates is mortal., kind: thesis}\n  man: {text: Socrates is a man.}\n"
+    "  all: {text: All men are mortal.}\narguments:\n"
+    "  syllogism: {premises: [man, all], conclusion: t}\n",
+    "objection": _TEA + "  dear: {text: Good tea is dear., attacks: [t]}\n",
+    "answered": _TEA
+    + "  dear: {text: Good tea is dear., attacks: [t]}\n"
+    + "  bulk: {text: Bulk tea is cheap., attacks: [dear]}\n",
+}
+CHECK_MODEL_OF = {
+    "check-missing-claim": "one-reason",
+    "check-wrong-link-type": "one-reason",
+    "check-missing-link": "one-reason",
+    "check-extra-claim": "one-reason",
+    "check-wrong-target": "two-reasons",
+    "check-merged-premises": "two-reasons",
+    "check-split-premises": "linked",
+    "check-missing-objection": "objection",
+    "check-unanswered-objection": "answered",
+}
+
+
+def _check_setting(code: str) -> Setting:
+    model = CHECK_MODELS[CHECK_MODEL_OF[code]]
+    return Setting(
+        command="argmap check snippet.yaml --against model.yaml",
+        files=(("model.yaml", model),),
+        note=f"The student's map, checked against this `model.yaml`:\n\n```yaml\n{model}```",
+    )
+
+
 def setting_for(code: str) -> Setting:
     """The setting of *code*: its own, or a command's when its snippets are commands."""
     if code in SETTINGS:
         return SETTINGS[code]
+    if code in LINT_CODES:
+        return LINT
+    if code in CHECK_MODEL_OF:
+        return _check_setting(code)
     info = CODES.get(code)
     if info is not None and info.bad.startswith("argmap "):
         return Setting(command=SNIPPET_IS_COMMAND)
@@ -359,7 +402,8 @@ def _language(code: str, command: str) -> str:
 
 def _code_section(info: CodeInfo) -> str:
     parts = [f"### `{info.code}`\n\n*{info.severity}*. {info.summary}\n"]
-    setting = SETTINGS.get(info.code)  # only a setting of its own has a note
+    # only a setting of its own has a note (the lint's shared one says nothing new)
+    setting = _check_setting(info.code) if info.code in CHECK_MODEL_OF else SETTINGS.get(info.code)
     if info.code in WITHOUT_SNIPPET:
         parts.append(WITHOUT_SNIPPET[info.code] + "\n")
     if setting is not None and setting.note:

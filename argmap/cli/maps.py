@@ -15,6 +15,7 @@ from argmap.cli.options import (
     check_options,
     echo_problems,
     input_paths,
+    lint_options,
     logger,
     setup_logging,
     use_colour,
@@ -23,22 +24,27 @@ from argmap.cli.options import (
 
 if TYPE_CHECKING:
     from argmap.format.diagnostics import Diagnostic
+    from argmap.lint import LintOptions
     from argmap.pipeline import BuildResult
 
-__all__ = ["build", "check_and_report", "new", "schema", "serve", "validate"]
+__all__ = ["build", "check_and_report", "lint", "new", "schema", "serve", "validate"]
 
 
-def check_and_report(paths: tuple[Path, ...], settings: CheckSettings) -> tuple[BuildResult, int]:
+def check_and_report(
+    paths: tuple[Path, ...], settings: CheckSettings, lint: LintOptions | None = None
+) -> tuple[BuildResult, int]:
     """Check the maps in *paths*, print what was found, and return the run and its exit code."""
-    result = _check(paths, settings)
+    result = _check(paths, settings, lint)
     return result, _report(result.diagnostics, result.files, settings)
 
 
-def _check(paths: tuple[Path, ...], settings: CheckSettings) -> BuildResult:
+def _check(
+    paths: tuple[Path, ...], settings: CheckSettings, lint: LintOptions | None = None
+) -> BuildResult:
     from argmap.pipeline import run
 
     setup_logging(settings.verbosity)
-    result = run(input_paths(paths), sources_dir=settings.sources_dir)
+    result = run(input_paths(paths), sources_dir=settings.sources_dir, lint=lint)
     if not result.maps:
         raise click.UsageError("no .yaml or .yml map files found in " + ", ".join(map(str, paths)))
     return result
@@ -62,12 +68,49 @@ def _report(diagnostics: list[Diagnostic], files: int, settings: CheckSettings) 
     return exit_status(diagnostics, strict=settings.strict)
 
 
+def _lint_choice(enable: tuple[str, ...], disable: tuple[str, ...]) -> LintOptions:
+    from argmap.lint import LintOptions
+
+    return LintOptions(enable=frozenset(enable), disable=frozenset(disable) - set(enable))
+
+
 @click.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--lint", "with_lint", is_flag=True, help="Run the map-quality checks of `argmap lint` too."
+)
+@lint_options
 @check_options
-def validate(paths: tuple[Path, ...], settings: CheckSettings) -> None:
+def validate(
+    paths: tuple[Path, ...],
+    with_lint: bool,
+    enable: tuple[str, ...],
+    disable: tuple[str, ...],
+    settings: CheckSettings,
+) -> None:
     """Check map files (or every map in folders; default maps/) and report every problem."""
-    _, status = check_and_report(paths, settings)
+    chosen = _lint_choice(enable, disable) if with_lint or enable or disable else None
+    _, status = check_and_report(paths, settings, chosen)
+    sys.exit(status)
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@lint_options
+@check_options
+def lint(
+    paths: tuple[Path, ...],
+    enable: tuple[str, ...],
+    disable: tuple[str, ...],
+    settings: CheckSettings,
+) -> None:
+    """Validate maps and check their quality: one claim per box, restated reasons, the rabbit
+    and holding-hands rules, unanswered objections, unsourced claims and evidence.
+
+    Each check can be switched off or set to a severity per map (a `lint:` block, e.g.
+    `lint: {bundled-claim: off}`) and for the run (--disable CODE, --enable CODE).
+    """
+    _, status = check_and_report(paths, settings, _lint_choice(enable, disable))
     sys.exit(status)
 
 

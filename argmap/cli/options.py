@@ -31,6 +31,7 @@ __all__ = [
     "format_option",
     "graph_or_exit",
     "input_paths",
+    "lint_options",
     "logger",
     "map_or_exit",
     "output_problem",
@@ -129,6 +130,28 @@ def check_options(command: F) -> F:
     for option in reversed(options):
         decorated = option(decorated)
     return decorated  # type: ignore[no-any-return]
+
+
+def lint_options(command: F) -> F:
+    """``--enable CODE`` and ``--disable CODE`` of the lint, over every map's ``lint:`` block."""
+    from argmap.format.diagnostics import LINT_CODES
+
+    codes = click.Choice(list(LINT_CODES))
+    enable = click.option(
+        "--enable",
+        multiple=True,
+        type=codes,
+        metavar="CODE",
+        help="Run this lint check even where a map's lint: block turns it off (repeatable).",
+    )
+    disable = click.option(
+        "--disable",
+        multiple=True,
+        type=codes,
+        metavar="CODE",
+        help="Skip this lint check in every map (repeatable).",
+    )
+    return enable(disable(command))
 
 
 def use_colour(choice: bool | None, stream: Any = None) -> bool:

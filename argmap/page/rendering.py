@@ -105,6 +105,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "analysis.js",  # window.ArgmapAnalysis: the acceptability engine (mirrors Python)
     "page/acceptability.js",  # app.acceptability: the UI over that engine
     # -- feature modules (levels of detail, tour, My view, practice) register here --
+    "page/practice.js",  # app.practice: classify each link, neutral lines, score, export
     "page/start.js",  # draws the map, reads the permalink, publishes window.argmap
 )
 
