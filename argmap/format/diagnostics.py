@@ -490,6 +490,7 @@ CODES: dict[str, CodeInfo] = _register(
         "be for another map. The ids that match are still checked.",
         "map: Another map\njudgments:\n  other: accept",
         "map: Another part\njudgments:\n  other: accept",
+    ),
     # -- map quality: `argmap lint` and `argmap validate --lint` (argmap/lint/) ----------------
     CodeInfo(
         "bundled-claim",
