@@ -28,13 +28,14 @@ from .formats import EXPORTERS, IMPORTERS, canonical_export, canonical_import
 __all__ = ["detect_format", "export_map", "import_map"]
 
 
-def export_map(graph: nx.MultiDiGraph[str], fmt: str) -> str:
-    """*graph* as text in export format *fmt*; ValueError for an unknown format."""
+def export_map(graph: nx.MultiDiGraph[str], fmt: str, **options: Any) -> str | bytes:
+    """*graph* in export format *fmt* (bytes for PDF and PNG); ValueError for an unknown format.
+    *options* go to picture formats (``tree``, ``level``, ``page``, ``landscape``)."""
     key = canonical_export(fmt)
     if key not in EXPORTERS:
         msg = f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}"
         raise ValueError(msg)
-    return EXPORTERS[key].export(graph)
+    return EXPORTERS[key].export(graph, **options)
 
 
 def detect_format(text: str, path: str) -> str | None:
