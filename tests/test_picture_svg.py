@@ -81,7 +81,7 @@ def _assert_every_claim_drawn_whole(graph: nx.MultiDiGraph, svg: str) -> None:
 
 def _assert_no_overlap(svg: str) -> None:
     boxes = sorted(_bounds(g) for g in _groups(ET.fromstring(svg)).values())
-    for (a, b) in combinations(boxes, 2):
+    for a, b in combinations(boxes, 2):
         if b[0] >= a[2]:  # sorted by left edge: nothing further right can touch a
             continue
         apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
@@ -166,7 +166,8 @@ def test_levels_and_one_tree() -> None:
             graph.nodes[t].get("type") == "argument" for t in targets
         ), node
     one = set(_groups(ET.fromstring(export_svg(graph, tree=theses[0]))))
-    assert theses[0] in one and not (set(theses[1:]) & one)
+    assert theses[0] in one
+    assert not (set(theses[1:]) & one)
 
 
 def test_text_that_looks_like_markup_stays_text(tmp_path: Path) -> None:
@@ -178,7 +179,8 @@ def test_text_that_looks_like_markup_stays_text(tmp_path: Path) -> None:
     )
     svg = export_svg(_graph(path))
     root = ET.fromstring(svg)
-    assert not list(root.iter("script")) and "<svg onload" not in svg
+    assert not list(root.iter("script"))
+    assert "<svg onload" not in svg
     assert '<svg onload=alert(1)> "quoted" & done' in _texts(_groups(root)["t"])
 
 
@@ -208,7 +210,8 @@ def test_cli_writes_svg_and_refuses_page_options(tmp_path: Path) -> None:
         text=True,
         env=env,
     )
-    assert run.returncode == 2 and "has no claim 'nope'" in run.stderr
+    assert run.returncode == 2
+    assert "has no claim 'nope'" in run.stderr
 
 
 @given(valid_maps(max_claims=10))
