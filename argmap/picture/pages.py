@@ -60,6 +60,7 @@ FOOTER_PT = 14.0
 OVERLAP_PT = 36.0
 """Half an inch that two neighbouring tiles both show."""
 PNG_DPI = 150
+PNG_MAX_PIXELS = 40_000_000
 
 
 class PictureUnavailable(Exception):
@@ -228,9 +229,10 @@ def _pdf_of_pages(cairosvg: Any, pages: list[str], size: tuple[float, float], ti
         def _create_surface(self, width: float, height: float) -> tuple[Any, float, float]:
             return target, width, height
 
-    for document in pages:
+    for number_, document in enumerate(pages):
+        if number_:  # finish() emits the last page itself
+            target.show_page()
         OnePage(cairosvg.parser.Tree(bytestring=document.encode("utf-8")), None, 96)
-        target.show_page()
     target.finish()
     return output.getvalue()
 
@@ -243,8 +245,9 @@ def export_png(
     page: str | None = None,
     landscape: bool = False,
 ) -> bytes:
-    """*graph* as one PNG image: at twice its natural size, or (with *page*) fitted to the page
-    at 150 dots per inch, and larger than the page only where a readable text needs it."""
+    """*graph* as one PNG image: at twice its natural size (a large map less, so the image
+    stays under :data:`PNG_MAX_PIXELS`), or (with *page*) fitted to the page at 150 dots per
+    inch, and larger than the page only where a readable text needs it."""
     cairosvg = _cairosvg()
     drawing = draw(graph, tree=tree, level=level)
     if page is None:
@@ -252,8 +255,12 @@ def export_png(
     else:
         plan = plan_pages(drawing.width, drawing.height, page, landscape=landscape)
         scale = plan.scale * PNG_DPI / 72
-    # cairo's image surfaces stop at 32767 pixels a side
-    scale = min(scale, 32000 / max(drawing.width, drawing.height))
+    # cairo's image surfaces stop at 32767 pixels a side; viewers and Pillow balk at ~90 MP
+    scale = min(
+        scale,
+        32000 / max(drawing.width, drawing.height),
+        math.sqrt(PNG_MAX_PIXELS / (drawing.width * drawing.height)),
+    )
     data: bytes = cairosvg.svg2png(
         bytestring=drawing.document().encode("utf-8"), scale=scale, background_color="#FFFFFF"
     )
