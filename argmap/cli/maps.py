@@ -69,8 +69,13 @@ def validate(paths: tuple[Path, ...], settings: CheckSettings) -> None:
     show_default=True,
     help="Folder to write the pages and index.html into.",
 )
+@click.option(
+    "--pictures",
+    is_flag=True,
+    help="Also write each map's SVG picture beside its page, linked from the page.",
+)
 @check_options
-def build(paths: tuple[Path, ...], out_dir: Path, settings: CheckSettings) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, pictures: bool, settings: CheckSettings) -> None:
     """Build one offline HTML page per map, plus index.html, into a folder (default site/)."""
     result, status = check_and_report(paths, settings)
     if status != 0:
@@ -81,9 +86,16 @@ def build(paths: tuple[Path, ...], out_dir: Path, settings: CheckSettings) -> No
 
     pages = [(m.relative, m.graph) for m in result.maps if m.graph is not None]
     with paused_cycle_collection():
-        written = write_site(pages, out_dir)
+        written = write_site(pages, out_dir, pictures=pictures)
     if not settings.quiet:
-        logger.info("built %d pages into %s", len(written), out_dir.as_posix())
+        built = sum(1 for path in written if path.suffix == ".html")
+        drawn = len(written) - built
+        logger.info(
+            "built %d pages%s into %s",
+            built,
+            f" and {drawn} pictures" if drawn else "",
+            out_dir.as_posix(),
+        )
     sys.exit(0)
 
 

@@ -18,6 +18,7 @@ from argmap.page.rendering import (
     script_safe,
 )
 from argmap.page.view import lang_and_dir
+from argmap.picture.svg import export_svg
 
 __all__ = ["render_index", "write_site"]
 
@@ -70,11 +71,14 @@ def render_index(entries: list[tuple[str, nx.MultiDiGraph[Any]]], *, title: str 
     )
 
 
-def write_site(pages: list[tuple[Path, nx.MultiDiGraph[Any]]], out_dir: Path) -> list[Path]:
-    """Write one page per map (``sub/x.yaml`` -> ``out_dir/sub/x.html``) and ``index.html``.
+def write_site(
+    pages: list[tuple[Path, nx.MultiDiGraph[Any]]], out_dir: Path, *, pictures: bool = False
+) -> list[Path]:
+    """Write one page per map (``sub/x.yaml`` -> ``out_dir/sub/x.html``) and ``index.html``;
+    with *pictures*, each map's SVG picture beside its page (``sub/x.svg``), linked from it.
 
     Files are written as UTF-8 bytes, byte-identical for the same input. Returns the written
-    paths: the pages in the order given, then the index.
+    paths: the pages in the order given (each page's picture after it), then the index.
     """
     written: list[Path] = []
     entries: list[tuple[str, nx.MultiDiGraph[Any]]] = []
@@ -83,8 +87,16 @@ def write_site(pages: list[tuple[Path, nx.MultiDiGraph[Any]]], out_dir: Path) ->
         target = out_dir / rel_html
         target.parent.mkdir(parents=True, exist_ok=True)
         up = "../" * (len(rel_html.parts) - 1)
-        target.write_bytes(render_html(graph, index_href=up + "index.html").encode("utf-8"))
+        picture_href = None
+        if pictures:
+            picture = target.with_suffix(".svg")
+            picture.write_bytes(export_svg(graph).encode("utf-8"))
+            picture_href = quote(picture.name)
+        page = render_html(graph, index_href=up + "index.html", picture_href=picture_href)
+        target.write_bytes(page.encode("utf-8"))
         written.append(target)
+        if pictures:
+            written.append(target.with_suffix(".svg"))
         entries.append((quote(rel_html.as_posix()), graph))
     entries.sort(key=lambda entry: entry[0])
     out_dir.mkdir(parents=True, exist_ok=True)
