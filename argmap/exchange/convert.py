@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 from pathlib import PurePath
 from typing import Any
 
@@ -54,9 +55,16 @@ def detect_format(text: str, path: str) -> str | None:
             if "statements" in data and "arguments" in data:
                 return "argdown-json"
         return None
-    if head.startswith("Discussion Title:") or PurePath(path).suffix.lower() == ".txt":
+    suffix = PurePath(path).suffix.lower()
+    if suffix in (".argdown", ".ad") or _ARGDOWN_START.match(head):
+        return "argdown"
+    if head.startswith("Discussion Title:") or suffix == ".txt":
         return "kialo"
     return None
+
+
+# Argdown text opens with front matter, a titled statement or an argument's title.
+_ARGDOWN_START = re.compile(r"===\s*\n|\[[^\]\n]+\]:|<[^>\n]+>(?::|\s*\n)")
 
 
 def import_map(

@@ -117,6 +117,9 @@ IMPORTERS: dict[str, ImportFormat] = {
     for f in (
         ImportFormat("aif", "aif", "import_aif", (".json",), "AIF JSON (AIFdb, OVA, SADFace)"),
         ImportFormat("kialo", "kialo", "import_kialo", (".txt",), "Kialo discussion (.txt)"),
+        ImportFormat(
+            "argdown", "argdown_text", "import_argdown_text", (".argdown", ".ad"), "Argdown text"
+        ),
         ImportFormat("argdown-json", "argdown", "import_argdown_json", (".json",), "Argdown JSON"),
         ImportFormat("json", "jsongraph", "import_json", (".json",), "argmap's node-link JSON"),
     )
@@ -124,7 +127,7 @@ IMPORTERS: dict[str, ImportFormat] = {
 
 # Other names users reach for; each stands for a registry entry.
 EXPORT_ALIASES = {"md": "outline", "markdown": "outline", "argdown-json": "argdown"}
-IMPORT_ALIASES = {"argdown": "argdown-json", "ova": "aif", "sadface": "aif"}
+IMPORT_ALIASES = {"ova": "aif", "sadface": "aif"}
 
 
 def canonical_export(name: str) -> str:
