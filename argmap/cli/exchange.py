@@ -150,7 +150,7 @@ def write_bytes(data: bytes, output: str) -> Diagnostic | None:
 @click.option("-o", "--output", default="-", show_default=True, help="Map file to write, or '-'.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 def import_command(file: Path, fmt: str, output: str, force: bool) -> None:
-    """Import an AIF (AIFdb, OVA), SADFace, Kialo, Argdown-JSON or argmap-JSON file as a map."""
+    """Import an AIF (AIFdb, OVA), SADFace, Kialo, Argdown (text or JSON) or argmap-JSON file."""
     from argmap.exchange.convert import import_map
     from argmap.exchange.yamlout import dump_map
     from argmap.format.diagnostics import Severity
