@@ -82,7 +82,8 @@ def bipolar_maps(
 ) -> dict[str, Any]:
     """A YAML-ready map dict with random supports, attacks, arguments and weights.
 
-    Claims are "Claim cN." unless *text* draws their texts (and the title).
+    Claims are "Claim cN." unless *text* draws their texts (and the title); then some claims
+    are evidence and some have labels too, as exchange round trips must keep them.
     """
     count = draw(st.integers(1, max_claims))
     claim_ids = [f"c{i}" for i in range(count)]
@@ -96,6 +97,10 @@ def bipolar_maps(
     for c in claim_ids:
         if draw(st.booleans()):
             claims[c]["weight"] = draw(weights)
+        if text is not None and c != "c0" and draw(st.booleans()):
+            claims[c]["kind"] = "evidence"
+        if text is not None and draw(st.booleans()):
+            claims[c]["label"] = draw(text)
     arguments: dict[str, dict[str, Any]] = {}
     if count >= 3:
         for index in range(draw(st.integers(0, 2))):

@@ -144,6 +144,64 @@ def test_any_argdown_json_imports_to_a_valid_map_or_diagnostics(text: str) -> No
     _check(data, problems)
 
 
+_ARGDOWN_PIECES = [
+    "[A]: ",
+    "[B]",
+    "<Arg>: ",
+    "<Arg>",
+    "(1) ",
+    "(2) ",
+    "--",
+    "----",
+    "-- rule --",
+    "+ ",
+    "- ",
+    "<+ ",
+    "<- ",
+    "+> ",
+    "-> ",
+    "_> ",
+    "<_ ",
+    "_ ",
+    ">< ",
+    "# ",
+    "## ",
+    "#tag",
+    "#(a tag)",
+    "@[A]",
+    "{kind: thesis}",
+    "{weight: 2, x: [",
+    "===",
+    "<!--",
+    "-->",
+    "/*",
+    "//",
+    "\\",
+    "**",
+    "_",
+    "[x](y)",
+    "\n",
+    "\n",
+    "\n  ",
+    "\n    ",
+    "\t",
+]
+
+
+@st.composite
+def argdown_texts(draw: st.DrawFn) -> str:
+    """Argdown text from its own tokens and random words: usually broken, sometimes not."""
+    pieces = draw(st.lists(st.sampled_from(_ARGDOWN_PIECES) | _words, max_size=40))
+    return "".join(pieces)
+
+
+@FUZZ
+@given(argdown_texts())
+def test_any_argdown_text_imports_to_a_valid_map_or_diagnostics(text: str) -> None:
+    data, problems = import_map(text, "argdown", "debate.argdown")
+    _check(data, problems)
+
+
 _json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | _words,
     lambda children: (

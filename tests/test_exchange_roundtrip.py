@@ -65,7 +65,17 @@ def test_aif_round_trip(data: dict[str, Any]) -> None:
     back, problems = import_map(export_map(graph, "aif"), "aif")
     assert problems == []
     assert _structure(back) == _structure(data)
+    assert back["title"] == data["title"]
+    assert _kinds_and_labels(back) == _kinds_and_labels(data)
     _load_dict(back)
+
+
+def _kinds_and_labels(data: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
+    """Each claim's kind (claim when unsaid) and label (none when it repeats the text)."""
+    return {
+        cid: (c.get("kind") or "claim", c.get("label") if c.get("label") != c["text"] else None)
+        for cid, c in data["claims"].items()
+    }
 
 
 def test_json_round_trip_keeps_every_field(tmp_path: Path) -> None:

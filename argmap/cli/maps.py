@@ -125,8 +125,13 @@ def lint(
     show_default=True,
     help="Folder to write the pages and index.html into.",
 )
+@click.option(
+    "--pictures",
+    is_flag=True,
+    help="Also write each map's SVG picture beside its page, linked from the page.",
+)
 @check_options
-def build(paths: tuple[Path, ...], out_dir: Path, settings: CheckSettings) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, pictures: bool, settings: CheckSettings) -> None:
     """Build one offline HTML page per map, plus index.html, into a folder (default site/)."""
     from argmap.collector import paused_cycle_collection
     from argmap.format.diagnostics import exit_status
@@ -140,12 +145,19 @@ def build(paths: tuple[Path, ...], out_dir: Path, settings: CheckSettings) -> No
     if exit_status(diagnostics, strict=settings.strict) == 0:
         pages = [(m.relative, m.graph) for m in result.maps if m.graph is not None]
         with paused_cycle_collection():
-            written = write_site(pages, out_dir, problems=diagnostics)
+            written = write_site(pages, out_dir, problems=diagnostics, pictures=pictures)
     status = _report(sorted(diagnostics, key=lambda d: d.sort_key), result.files, settings)
     if not written:
         logger.error("nothing built: fix the problems above first")
     elif not settings.quiet:
-        logger.info("built %d pages into %s", len(written), out_dir.as_posix())
+        built = sum(1 for path in written if path.suffix == ".html")
+        drawn = len(written) - built
+        logger.info(
+            "built %d pages%s into %s",
+            built,
+            f" and {drawn} pictures" if drawn else "",
+            out_dir.as_posix(),
+        )
     sys.exit(status)
 
 

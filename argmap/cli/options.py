@@ -246,24 +246,25 @@ def output_problem(output: str, *, force: bool, inputs: Sequence[Path] = ()) -> 
 
 
 def write_output(
-    text: str, output: str, *, force: bool = True, inputs: Sequence[Path] = ()
+    content: str | bytes, output: str, *, force: bool = True, inputs: Sequence[Path] = ()
 ) -> Diagnostic | None:
-    """Write *text* to the file *output* ('-' is stdout) whole or not at all.
+    """Write *content* to the file *output* ('-' is stdout) whole or not at all.
 
     An existing file is replaced only with *force*; one of *inputs* (the files the command
-    read) never is. A problem becomes a diagnostic on the output file.
+    read) never is. A problem becomes a diagnostic on the output file. Bytes (a PDF, a PNG)
+    go to stdout only when it is not a terminal.
     """
     from argmap.output import write_file
 
     if output == "-":
-        click.echo(text, nl=False)
+        _to_stdout(content)
         return None
     problem = output_problem(output, force=force, inputs=inputs)
     if problem is not None:
         return problem
     path = Path(output)
     try:
-        write_file(path, text, exclusive=not force)
+        write_file(path, content, exclusive=not force)
     except FileExistsError:
         message = f"{path.as_posix()} already exists; use --force to overwrite"
         return file_problem(path, "file-exists", message)
@@ -271,3 +272,15 @@ def write_output(
         reason = error.strerror or type(error).__name__
         return file_problem(path, "unwritable-file", f"cannot write {path.as_posix()}: {reason}")
     return None
+
+
+def _to_stdout(content: str | bytes) -> None:
+    if isinstance(content, str):
+        click.echo(content, nl=False)
+        return
+    if sys.stdout.isatty():
+        message = "a PDF or PNG is not for a terminal: write it with -o FILE"
+        raise click.UsageError(message)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(content)
+    sys.stdout.buffer.flush()

@@ -78,7 +78,7 @@ def export_aif(graph: nx.MultiDiGraph[str]) -> str:
                 node["scheme"] = scheme
             nodes.append(node)
             continue
-        nodes.append({"nodeID": n, "text": node_text(graph, n), "type": "I"})
+        nodes.append({"nodeID": n, "text": node_text(graph, n), "type": "I", **_extras(attrs)})
         speaker = attrs.get("speaker")
         if speaker:
             info = speakers.get(speaker) or {}
@@ -109,8 +109,26 @@ def export_aif(graph: nx.MultiDiGraph[str]) -> str:
             nodes.append({"nodeID": sid, "text": _DEFAULT_CONFLICT, "type": "CA"})
         edge(u, sid)
         edge(sid, v)
-    data = {"nodes": nodes, "edges": edges, "locutions": locutions}
+    data = {"nodes": nodes, "edges": edges, "locutions": locutions, **_metadata(graph)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _extras(attrs: dict[str, Any]) -> dict[str, Any]:
+    """What AIF has no field for, under a key of argmap's own (AIF tools ignore it): the kind
+    (thesis, claim, evidence) and a label that differs from the text."""
+    extra: dict[str, Any] = {"kind": str(attrs.get("kind") or "claim")}
+    label = attrs.get("label")
+    if label and label != attrs.get("text"):
+        extra["label"] = str(label)
+    return {"argmap": extra}
+
+
+def _metadata(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
+    """The map's title and summary where SADFace keeps them (``metadata.core``)."""
+    core = {"title": str(graph.graph.get("title") or "")}
+    if graph.graph.get("summary"):
+        core["description"] = str(graph.graph["summary"])
+    return {"metadata": {"core": core}} if core["title"] else {}
 
 
 # -- import ----------------------------------------------------------------------------------
@@ -185,6 +203,7 @@ class _AifReader:
         self.positions: dict[str, tuple[int, int]] = {}
         self.types: dict[str, str] = {}
         self.texts: dict[str, str] = {}
+        self.extras: dict[str, dict[str, Any]] = {}
         self.pred: dict[str, list[str]] = defaultdict(list)
         self.succ: dict[str, list[str]] = defaultdict(list)
         self.ids: dict[str, str] = {}
@@ -258,6 +277,8 @@ class _AifReader:
                 )
                 continue
             self.types[nid], self.texts[nid] = kind, text
+            if isinstance(node.get("argmap"), dict):  # argmap's own fields, kept for a round trip
+                self.extras[nid] = node["argmap"]
             order.append(nid)
         return order
 
@@ -297,7 +318,9 @@ class _AifReader:
             if not text:
                 self.warn("import-dropped", nid, f"I-node {nid} has no text; kept as '(no text)'")
                 text = "(no text)"
-            self.ids[nid] = self.b.add_claim(text, preferred_id=_readable_id(nid))
+            self.ids[nid] = self.b.add_claim(
+                text, preferred_id=_readable_id(nid), **_argmap_fields(self.extras.get(nid, {}))
+            )
 
     def resolve(self, nid: str, *, as_target: bool) -> str | None:
         """The map id an AIF node stands for as a link endpoint."""
@@ -426,6 +449,16 @@ class _AifReader:
                 f"{'have' if len(nids) != 1 else 'has'} no argmap equivalent and "
                 f"{'were' if len(nids) != 1 else 'was'} not imported: {shown}",
             )
+
+
+def _argmap_fields(extra: dict[str, Any]) -> dict[str, Any]:
+    """The kind and label argmap's own export keeps on an I-node, when they are well formed."""
+    fields: dict[str, Any] = {}
+    if extra.get("kind") in ("thesis", "claim", "evidence"):
+        fields["kind"] = extra["kind"]
+    if isinstance(extra.get("label"), str) and extra["label"].strip():
+        fields["label"] = extra["label"]
+    return fields
 
 
 def import_aif(text: str, path: str = "<aif>") -> tuple[dict[str, Any], list[Diagnostic]]:

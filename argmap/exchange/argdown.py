@@ -19,12 +19,15 @@ Examples
 --------
 >>> escape_argdown("Price [sic] rose #fast @ 5*")
 'Price \\\\[sic\\\\] rose \\\\#fast \\\\@ 5\\\\*'
+>>> escape_argdown("and/or, http://x")
+'and/or, http:\\\\//x'
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
@@ -35,9 +38,9 @@ from .builder import MapBuilder
 from .contract import conclusion, premises, walk_tree
 from .jsontext import as_dict, as_list, read_json
 
-__all__ = ["escape_argdown", "export_argdown", "import_argdown_json"]
+__all__ = ["escape_argdown", "export_argdown", "import_argdown_json", "map_from_argdown_model"]
 
-_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>#@*_{}])")
+_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>#@*_{}]|/(?=[/*]))")
 _RELATION_SIGN = {
     "support": "+",
     "backing": "+",
@@ -48,7 +51,8 @@ _RELATION_SIGN = {
 
 
 def escape_argdown(text: str) -> str:
-    """*text* on one line with Argdown's markup characters backslash-escaped."""
+    """*text* on one line with Argdown's markup characters backslash-escaped (a slash only
+    where it would open a comment)."""
     return _ARGDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
@@ -126,20 +130,36 @@ def _string(value: Any) -> str:
     return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else ""
 
 
-def _statement_text(ec: dict[str, Any]) -> str:
+def _spaced(text: str) -> str:
+    """Text already plain (read from Argdown text by argmap): only its spacing is made even."""
+    return " ".join(text.split())
+
+
+def _statement_text(ec: dict[str, Any], clean: Callable[[str], str] = _plain) -> str:
     for member in _list(ec.get("members")):
-        if isinstance(member, dict) and _plain(_string(member.get("text"))):
-            return _plain(_string(member["text"]))
+        if isinstance(member, dict) and clean(_string(member.get("text"))):
+            return clean(_string(member["text"]))
     return _string(ec.get("title")).strip()
 
 
-def _description(arg: dict[str, Any]) -> str | None:
+def _description(arg: dict[str, Any], clean: Callable[[str], str] = _plain) -> str | None:
     texts = [
-        _plain(_string(m.get("text")))
+        clean(_string(m.get("text")))
         for m in _list(arg.get("members"))
-        if isinstance(m, dict) and _plain(_string(m.get("text")))
+        if isinstance(m, dict) and clean(_string(m.get("text")))
     ]
     return " ".join(texts) or None
+
+
+_ID_LIKE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+
+
+def _label(title: str) -> str | None:
+    """A statement's title as its label: not 'Untitled N', nor an id such as argmap's own
+    export writes for titles (``[free-buses]``), which says nothing a label should."""
+    if title.startswith("Untitled") or _ID_LIKE.fullmatch(title):
+        return None
+    return title
 
 
 def _first_line(obj: dict[str, Any]) -> tuple[int, int]:
@@ -155,8 +175,9 @@ def _first_line(obj: dict[str, Any]) -> tuple[int, int]:
 
 
 class _ArgdownReader:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, clean: Callable[[str], str] = _plain) -> None:
         self.b = MapBuilder(path)
+        self.clean = clean
         self.ids: dict[tuple[str, str], str] = {}
         self.relation_source: dict[str, str] = {}
 
@@ -169,13 +190,13 @@ class _ArgdownReader:
         for title, ec in statements.items():
             if not isinstance(ec, dict):
                 continue
-            text = _statement_text(ec) or str(title)
+            text = _statement_text(ec, self.clean) or str(title)
             tags = [_string(t) for t in _list(ec.get("tags")) if _string(t)]
+            fields = self.claim_fields(ec)
             self.ids["statement", str(title)] = self.b.add_claim(
                 text,
                 id_hint=str(title),
-                label=str(title) if not title.startswith("Untitled") else None,
-                tags=tags,
+                **({"label": _label(str(title)), "tags": tags} | fields),
             )
         pcs_arguments: list[tuple[str, dict[str, Any]]] = []
         for title, arg in arguments.items():
@@ -184,12 +205,15 @@ class _ArgdownReader:
             if arg.get("pcs"):
                 pcs_arguments.append((str(title), arg))
                 continue
-            text = _description(arg) or str(title)
+            text = _description(arg, self.clean) or str(title)
+            tags = [_string(t) for t in _list(arg.get("tags")) if _string(t)]
             self.ids["argument", str(title)] = self.b.add_claim(
                 text,
                 id_hint=str(title),
-                label=str(title),
-                tags=[_string(t) for t in _list(arg.get("tags")) if _string(t)],
+                **(
+                    {"label": _label(str(title)) or str(title), "tags": tags}
+                    | self.claim_fields(arg)
+                ),
             )
         for title, arg in pcs_arguments:
             self.reconstruct(title, arg)
@@ -197,6 +221,16 @@ class _ArgdownReader:
             if isinstance(relation, dict):
                 self.relation(relation)
         self.b.mark_theses()
+
+    def claim_fields(self, element: dict[str, Any]) -> dict[str, Any]:
+        """The argmap fields of a data block (checked by the text reader), speaker and source
+        names turned into ids."""
+        fields = dict(element.get("fields") or {})
+        if "by" in fields:
+            fields["by"] = self.b.speaker(str(fields["by"]))
+        if "source" in fields:
+            fields["source"] = self.b.source(str(fields["source"]))
+        return fields
 
     def statement_id(self, statement: dict[str, Any]) -> str | None:
         return self.ids.get(("statement", _string(statement.get("title"))))
@@ -218,12 +252,14 @@ class _ArgdownReader:
                 rules = [_string(r) for r in _list(inference.get("inferenceRules"))]
                 rules = [r for r in rules if r]
                 is_main = role == "main-conclusion"
-                note = _description(arg) if is_main else None
+                fields = arg.get("fields") or {}
+                note = (fields.get("note") or _description(arg, self.clean)) if is_main else None
+                label = fields.get("label") or title
                 node = self.b.add_argument(
                     steps,
                     sid,
                     id_hint=title if is_main else f"{title} step",
-                    label=title if is_main else None,
+                    label=label if is_main else None,
                     scheme="; ".join(rules) or None,
                     note=note,
                     line=line,
@@ -262,12 +298,27 @@ class _ArgdownReader:
         start, end = _string(relation.get("from")), _string(relation.get("to"))
         source = self.endpoint(relation.get("fromType"), relation.get("from"), as_source=True)
         target = self.endpoint(relation.get("toType"), relation.get("to"), as_source=False)
+        line, column = _position(relation)
         if source is None or target is None:
             self.b.report(
                 Severity.WARNING,
                 "import-dropped",
                 f"{kind} relation {start!r} -> {end!r} names an "
                 "unknown statement or argument; skipped",
+                line=line,
+                column=column,
+            )
+            return
+        own = kind in ("support", "entails") and relation.get("fromType") == "argument"
+        if source == target and own:
+            return  # an argument supports its own conclusion: its structure says so already
+        if source == target:
+            self.b.report(
+                Severity.WARNING,
+                "import-dropped",
+                f"{kind} relation of {relation.get('from')!r} to itself; skipped",
+                line=line,
+                column=column,
             )
             return
         if (
@@ -279,20 +330,51 @@ class _ArgdownReader:
                 "import-lossy",
                 f"<{end}> has a single premise, so argmap has no node for it; its "
                 f"{kind} relation now targets its conclusion '{target}'",
+                line=line,
+                column=column,
             )
         if kind in ("support", "entails"):
-            self.b.add_link(source, target, "support")
+            self.b.add_link(source, target, "support", line=line, column=column)
         elif kind in ("attack", "undercut"):
-            self.b.add_link(source, target, "attack")
+            self.b.add_link(source, target, "attack", line=line, column=column)
         elif kind in ("contrary", "contradictory"):
-            self.b.add_link(source, target, "attack", note=kind)
-            self.b.add_link(target, source, "attack", note=kind)
+            self.b.add_link(source, target, "attack", note=kind, line=line, column=column)
+            self.b.add_link(target, source, "attack", note=kind, line=line, column=column)
         else:
             self.b.report(
                 Severity.WARNING,
                 "import-unsupported",
                 f"relation type {kind!r} ({start!r} -> {end!r}) has no argmap equivalent; skipped",
+                line=line,
+                column=column,
             )
+
+
+def _position(element: dict[str, Any]) -> tuple[int, int]:
+    """Where an element of the model starts (1, 1 when the model does not say)."""
+    line, column = element.get("startLine"), element.get("startColumn")
+    if isinstance(line, int) and line >= 1:
+        return line, column if isinstance(column, int) and column >= 1 else 1
+    return 1, 1
+
+
+def map_from_argdown_model(
+    model: dict[str, Any],
+    path: str,
+    *,
+    plain: bool = False,
+    problems: Iterable[Diagnostic] = (),
+    summary: str | None = None,
+    lang: str | None = None,
+) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """A format-v1 map from Argdown's model (the JSON export's shape); *plain* when its texts
+    are plain already (read from Argdown text by :mod:`argmap.exchange.argdown_text`)."""
+    reader = _ArgdownReader(path, _spaced if plain else _plain)
+    reader.b.diagnostics.extend(problems)
+    reader.read(model)
+    reader.b.summary = summary
+    reader.b.lang = lang
+    return reader.b.to_dict(), reader.b.diagnostics
 
 
 def import_argdown_json(

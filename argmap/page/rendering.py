@@ -176,17 +176,27 @@ def content_security_policy(scripts: list[str]) -> str:
 # --------------------------------------------------------------------------- pages
 
 
-def render_html(graph: nx.MultiDiGraph[Any], *, index_href: str | None = None) -> str:
+def render_html(
+    graph: nx.MultiDiGraph[Any], *, index_href: str | None = None, picture_href: str | None = None
+) -> str:
     """Render one map as a self-contained HTML page (no network requests, works from file://).
 
-    ``index_href`` (relative URL of the course site's index) adds a link back to it.
+    ``index_href`` (relative URL of the course site's index) adds a link back to it;
+    ``picture_href`` (relative URL of the map's SVG picture) a link to that.
     """
     model = build_view_model(graph)
     vis_js, vis_css = _vis_assets()
     page_js = page_script()
     scripts = [vis_js, page_js]
     href = html.escape(index_href, quote=True) if index_href else ""
-    back = f'<a class="back" lang="en" dir="ltr" href="{href}">All maps</a>' if href else ""
+    links = [f'<a class="back" lang="en" dir="ltr" href="{href}">All maps</a>'] if href else []
+    if picture_href:
+        picture = html.escape(picture_href, quote=True)
+        links.append(
+            f'<a class="back picture-link" lang="en" dir="ltr" href="{picture}" '
+            'title="The whole map as a picture, for handouts and slides">Picture (SVG)</a>'
+        )
+    back = " \u00b7 ".join(links)
     summary = model.get("summary")
     return fill_template(
         read_template("page.html"),

@@ -21,6 +21,7 @@ from argmap.page.rendering import (
     script_safe,
 )
 from argmap.page.view import lang_and_dir
+from argmap.picture.svg import export_svg
 
 __all__ = ["INDEX", "page_collisions", "page_path", "render_index", "write_site"]
 
@@ -142,14 +143,17 @@ def write_site(
     out_dir: Path,
     *,
     problems: list[Diagnostic] | None = None,
+    pictures: bool = False,
 ) -> list[Path]:
-    """Write one page per map (``sub/x.yaml`` -> ``out_dir/sub/x.html``) and ``index.html``.
+    """Write one page per map (``sub/x.yaml`` -> ``out_dir/sub/x.html``) and ``index.html``;
+    with *pictures*, each map's SVG picture beside its page (``sub/x.svg``), linked from it.
 
     Each file is written whole (:func:`argmap.output.write_file`), as UTF-8 bytes,
     byte-identical for the same input; nothing else in *out_dir* is touched. A page that
     cannot be written (a folder or a symbolic link in its place, a read-only folder) is added
     to *problems* and left out of the index; without a *problems* list it raises OutputError.
-    Returns the written paths: the pages in the order given, then the index.
+    Returns the written paths: the pages in the order given (each page's picture after it),
+    then the index.
     """
     found: list[Diagnostic] = []
     written: list[Path] = []
@@ -157,12 +161,22 @@ def write_site(
     for rel, graph in pages:
         rel_html = page_path(rel)
         up = "../" * (len(rel_html.parts) - 1)
-        page = render_html(graph, index_href=up + "index.html")
+        picture_href = None
+        if pictures:
+            picture = out_dir / rel_html.with_suffix(".svg")
+            problem = _write_page(out_dir, picture, export_svg(graph))
+            if problem is not None:
+                found.append(problem)
+                continue
+            picture_href = quote(picture.name)
+        page = render_html(graph, index_href=up + "index.html", picture_href=picture_href)
         problem = _write_page(out_dir, out_dir / rel_html, page)
         if problem is not None:
             found.append(problem)
             continue
         written.append(out_dir / rel_html)
+        if pictures:
+            written.append(out_dir / rel_html.with_suffix(".svg"))
         entries.append((quote(rel_html.as_posix()), graph))
     entries.sort(key=lambda entry: entry[0])
     problem = _write_page(out_dir, out_dir / INDEX, render_index(entries))
