@@ -81,7 +81,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, settings: CheckSettings) -> No
 
     pages = [(m.relative, m.graph) for m in result.maps if m.graph is not None]
     with paused_cycle_collection():
-        written = write_site(pages, out_dir)
+        written = write_site(pages, out_dir, plan=result.site)
     if not settings.quiet:
         logger.info("built %d pages into %s", len(written), out_dir.as_posix())
     sys.exit(0)

@@ -460,7 +460,7 @@ def test_site_index_lists_and_searches(open_page: Any, browser: Any, tmp_path: P
     assert page.locator("#maps li.map:visible").count() == 0
     assert page.locator("#status").inner_text() == "0 of 3 maps match"
     page.fill("#q", "trap tool")  # words of a summary, not of a title
-    assert page.locator("#maps li.map:visible h2").all_inner_texts() == [
+    assert page.locator("#maps li.map:visible h3").all_inner_texts() == [
         "Should Iran negotiate with the United States?"
     ]
     page.fill("#q", "دو خوانش يك")  # Arabic yeh and kaf still find the Persian 'یک'
@@ -814,7 +814,7 @@ def test_payloads_in_every_yaml_field_never_execute(
     index, index_log = open_page(
         (out / "index.html").read_text(encoding="utf-8"), name="site/index.html", wait_ready=False
     )
-    assert index.locator("#maps h2 a").inner_text() == payload
+    assert index.locator("#maps h3 a").inner_text() == payload
     assert index.locator("#maps .summary").inner_text() == payload
     index.fill("#q", payload)
     assert index.locator("#maps li.map:visible").count() == 1

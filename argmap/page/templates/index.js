@@ -4,7 +4,8 @@
 (function () {
   'use strict';
   var q = document.getElementById('q'), status = document.getElementById('status');
-  var items = Array.prototype.slice.call(document.querySelectorAll('#maps > li.map'));
+  var items = Array.prototype.slice.call(document.querySelectorAll('#maps li.map'));
+  var sections = Array.prototype.slice.call(document.querySelectorAll('#maps > section'));
   var DROP = /[\u200c\u200d\u0640\u064b-\u065f\u0670]/g, MAP = {'\u064a': '\u06cc', '\u0649': '\u06cc', '\u0643': '\u06a9'};
   function fold(s) {
     return (s || '').normalize('NFKC').toLocaleLowerCase().replace(DROP, '')
@@ -12,7 +13,7 @@
   }
   var haystack = items.map(function (li) {
     var summary = li.querySelector('.summary');
-    return fold(li.querySelector('h2 a').textContent + '\n' + (summary ? summary.textContent : ''));
+    return fold(li.querySelector('h3 a').textContent + '\n' + (summary ? summary.textContent : ''));
   });
   q.addEventListener('input', function () {
     var needle = fold(q.value.trim()), words = needle ? needle.split(/\s+/) : [], shown = 0;
@@ -20,6 +21,9 @@
       var ok = words.every(function (w) { return haystack[i].indexOf(w) >= 0; });
       li.hidden = !ok;
       if (ok) shown++;
+    });
+    sections.forEach(function (section) {  // a section with no match left hides, heading and all
+      section.hidden = !section.querySelector('li.map:not([hidden])');
     });
     status.textContent = needle ? shown + ' of ' + items.length + ' maps match' : '';
   });
