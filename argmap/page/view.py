@@ -23,6 +23,7 @@ from argmap.format.language import direction_of
 from argmap.graph.layout import LAYER_GAP, SLOT_WIDTH, Layout, layered_layout
 from argmap.page.names import short_names
 from argmap.page.overview import build_cases, drawn_roles
+from argmap.page.palette import style
 from argmap.page.tour import authored_tour, default_tour
 
 __all__ = ["build_view_model", "lang_and_dir", "safe_url"]
@@ -129,6 +130,7 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
         "sources": _sources(graph),
         "speakers": speakers,
         "layout": {"slot": SLOT_WIDTH, "layer": LAYER_GAP, "start": layout.start},
+        "style": style(),
         "cases": cases,
         "caseLinks": case_links,
         "tour": {

@@ -1,0 +1,58 @@
+/* argmap map page, start: runs last, after every module has registered. Draws the map, opens the
+   permalinked claim (or the first view), and publishes window.argmap for tests and embedding. */
+(() => {
+  const M = app.model, S = app.state, D = app.draw, {$, ui} = app.dom;
+
+  const summaryToggle = () => {
+    const p = document.querySelector('.top .summary');
+    if (!p || !p.textContent || p.scrollHeight <= p.clientHeight + 2) return;
+    const b = ui('button', {type: 'button', class: 'more', 'aria-expanded': 'false', text: 'more', onclick: () => {
+      const open = p.classList.toggle('open');
+      b.setAttribute('aria-expanded', String(open));
+      b.textContent = open ? 'less' : 'more';
+    }});
+    p.after(b);
+  };
+  const idFromHash = () => {
+    const raw = location.hash.slice(1);
+    if (!raw) return null;
+    try { return decodeURIComponent(raw); } catch { return raw; }
+  };
+  const fromHash = () => {
+    const id = idFromHash();
+    if (id === null || !M.byId.has(id)) return false;
+    app.focus.on(id);
+    app.camera.moveTo(id);
+    return true;
+  };
+
+  summaryToggle();
+  D.start();
+  D.trimLegend();
+  window.network = app.network;
+  app.network.once('afterDrawing', () => {
+    app.mark('ready');
+    document.body.setAttribute('data-ready', '1');
+    window.argmapReady = true;
+    app.emit('ready');
+  });
+  // The central thesis is marked at first (vis's selection look only: the panel keeps the intro).
+  if (!fromHash()) {
+    app.camera.overview();
+    app.selection.clear();
+    if (M.start && D.isVisible(M.start)) app.network.selectNodes([M.start]);
+  }
+  window.addEventListener('hashchange', fromHash);
+  $('toggle-outline').addEventListener('click', () => {
+    const closed = $('main').classList.toggle('no-outline');
+    $('toggle-outline').setAttribute('aria-expanded', String(!closed));
+  });
+  window.argmap = {
+    app, model: M.data,
+    select: (id) => app.selection.select(id, {camera: true}),
+    focus: app.focus.on,
+    collapse: app.collapse.toggle,
+    visibleIds: D.shownIds,
+    selected: () => S.selected
+  };
+})();
