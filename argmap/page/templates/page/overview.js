@@ -14,7 +14,7 @@
   const CASES = M.data.cases || [], LINKS = M.data.caseLinks || [], ROLES = M.ROLES;
   const LEGIBLE = 12;  // vis fades a label between its threshold (11 px) and 12 px: switch before that
   const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif';
-  const CARD_FONT = 16, CLAIM_FONT = 18, GAP = 60, ROW_GAP = 44, MAX_CARDS = 60;
+  const CARD_FONT = 16, CLAIM_FONT = 18, GAP = 44, ROW_GAP = 36, MAX_CARDS = 60;
   const pane = $('graph-pane');
   const thesisCases = CASES.filter((c) => c.thesis).length;
   const levels = [];  // the levels this map has, coarse to fine
@@ -66,20 +66,22 @@
       smooth: {enabled: true, type: 'curvedCW', roundness: 0.12},
       title: `Claims of this case ${verb} claims of the other (${n})`};
   };
-  // Cards in a grid whose column count makes them largest in the pane (central clash first).
+  // Cards in a grid whose column count makes them largest in the pane (central clash first). When
+  // no grid fits whole at a legible zoom, the widest grid that still fits across at that zoom
+  // (cards no narrower than 260), so the rest is one scroll down.
+  const gridFor = (cols, width, height) => {
+    const w = Math.max(200, Math.min(340, width / cols / 0.75 - GAP)), perLine = Math.floor((w - 20) / (CARD_FONT * 0.58));
+    const heights = CASES.map((c) => (cardLabel(c, perLine).split('\n').length * CARD_FONT * 1.25) + 24);
+    const rows = [];
+    heights.forEach((hgt, i) => { const r = Math.floor(i / cols); rows[r] = Math.max(rows[r] || 0, hgt); });
+    const gridW = cols * (w + GAP), gridH = rows.reduce((a, b) => a + b + ROW_GAP, 0);
+    return {cols, w, perLine, rows, heights, gridW, gridH, scale: Math.min(1, width / gridW, height / gridH)};
+  };
   const cardGrid = (width, height) => {
-    const n = CASES.length;
-    let best = null;
-    for (let cols = 1; cols <= n; cols++) {
-      const w = Math.max(200, Math.min(340, width / cols / 0.75 - GAP)), perLine = Math.floor((w - 20) / (CARD_FONT * 0.58));
-      const heights = CASES.map((c) => (cardLabel(c, perLine).split('\n').length * CARD_FONT * 1.25) + 24);
-      const rows = [];
-      heights.forEach((hgt, i) => { const r = Math.floor(i / cols); rows[r] = Math.max(rows[r] || 0, hgt); });
-      const gridW = cols * (w + GAP), gridH = rows.reduce((a, b) => a + b + ROW_GAP, 0);
-      const scale = Math.min(1, width / gridW, height / gridH);
-      if (!best || scale > best.scale + 0.01) best = {cols, w, perLine, rows, heights, gridW, gridH, scale};
-    }
-    return best;
+    const floor = minScale('cases'), grids = CASES.map((c, i) => gridFor(i + 1, width, height));
+    const across = grids.filter((g) => g.gridW * floor <= width - 8);
+    const whole = across.filter((g) => g.scale >= floor).sort((a, b) => b.scale - a.scale)[0];
+    return whole || across.filter((g) => g.w >= 260).pop() || grids[0];
   };
   const caseItems = () => {
     const box = paneBox(), grid = cardGrid(box.width, box.height - 48);
@@ -144,21 +146,30 @@
     if (name === 'all') return fitAll(ids);
     const list = ids || views[name].ds.nodes.getIds();
     if (name === 'cases') tallPane(list);
-    net.fit({nodes: list, animation: false, maxZoomLevel: 1});
-    if (net.getScale() < floor) topAtFloor(net, list, floor);  // the first (the central clash) at the floor
-    return net.getScale();
+    return frameBoxes(net, list, floor, name === 'cases' ? 1 : 1.1);
   };
-  // The top of what is shown at the legible floor: the first of *ids* in view, the rest a pan away.
-  const topAtFloor = (net, ids, floor) => {
-    const box = paneBox(), b = {x0: Infinity, x1: -Infinity, y0: Infinity};
+  // Frame the boxes of *ids* (labels included): whole at the largest zoom up to *most* if that is
+  // at least the legible *floor*; else at the floor, from the top of the first of them (the central
+  // clash, a tour step's first claim), the reading side's edge in view when too wide.
+  const frameBoxes = (net, ids, floor, most) => {
+    const box = net.body.container.getBoundingClientRect(), b = {x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity};
     ids.forEach((id) => {
       const r = net.getBoundingBox(id);
-      if (r) { b.x0 = Math.min(b.x0, r.left); b.x1 = Math.max(b.x1, r.right); b.y0 = Math.min(b.y0, r.top); }
+      if (r) { b.x0 = Math.min(b.x0, r.left); b.x1 = Math.max(b.x1, r.right); b.y0 = Math.min(b.y0, r.top); b.y1 = Math.max(b.y1, r.bottom); }
     });
-    const half = (box.width / 2 - 16) / floor;  // too wide: the reading side's edge in view
+    if (b.x0 === Infinity) return net.getScale();
+    const PAD = 12, whole = Math.min(most, (box.width - 2 * PAD) / (b.x1 - b.x0), (box.height - 2 * PAD) / (b.y1 - b.y0));
+    if (whole >= floor) {
+      net.moveTo({position: {x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2}, scale: whole, animation: false});
+      return whole;
+    }
+    const half = (box.width / 2 - PAD) / floor;
     let x = (b.x0 + b.x1) / 2;
-    if ((b.x1 - b.x0) * floor > box.width) x = M.rtl ? b.x1 - half : b.x0 + half;
-    net.moveTo({position: {x, y: b.y0 - 56 / floor + box.height / 2 / floor}, scale: floor, animation: false});
+    if ((b.x1 - b.x0) * floor > box.width - 2 * PAD) x = M.rtl ? b.x1 - half : b.x0 + half;
+    const fits = (b.y1 - b.y0) * floor <= box.height - 2 * PAD;
+    const y = fits ? (b.y0 + b.y1) / 2 : b.y0 - PAD / floor + box.height / 2 / floor;
+    net.moveTo({position: {x, y}, scale: floor, animation: false});
+    return floor;
   };
   // On a phone the cards cannot all be read in a 65vh pane: the pane grows to hold them at the
   // floor, so the page scrolls through every case (the map pane takes its own height back after).
@@ -177,7 +188,7 @@
     const scale = app.camera.fitTo(list, false, true), floor = minScale('all');
     if (scale < floor) {
       const top = D.posOf(list[0]), box = paneBox();
-      app.network.moveTo({position: {x: top.x, y: top.y - 60 + box.height / 2 / floor}, scale: floor, animation: false});
+      app.network.moveTo({position: {x: top.x, y: top.y + (box.height / 2 - 90) / floor}, scale: floor, animation: false});
     }
     return app.network.getScale();
   };
@@ -244,26 +255,29 @@
 
   // ------------------------------------------------------------------ controls
   const bar = ui('div', {class: 'lod-bar', role: 'group', 'aria-label': 'Level of detail'});
-  const backButton = ui('button', {type: 'button', class: 'lod-back', text: '\u2190 All cases', title: 'Back to the cases of the map', onclick: back});
+  const leaveTour = () => { if (app.tour && app.tour.active()) app.tour.leave(); };
+  const backButton = ui('button', {type: 'button', class: 'lod-back', text: '\u2190 Cases', title: 'Back to the cases of the map',
+    onclick: () => { leaveTour(); back(); }});
   const levelButtons = levels.map((name) => ui('button', {type: 'button', 'data-level': name, 'aria-pressed': 'false',
     text: {cases: 'Cases', theses: 'Theses', all: 'All claims'}[name],
     title: {cases: 'One card per thesis, with the links between them', theses: 'Each thesis with its direct reasons and objections',
       all: 'Every claim'}[name],
-    onclick: () => { show(name); fitLevel(name); }}));
+    onclick: () => { leaveTour(); show(name); fitLevel(name); }}));
   const controls = () => {
-    backButton.hidden = !(levels[0] === 'cases' && level !== 'cases');
+    backButton.hidden = !(levels[0] === 'cases' && level !== 'cases' && level !== 'tour');
     levelButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.getAttribute('data-level') === level)));
   };
   if (levels.length > 1) bar.append(backButton, ...levelButtons);
   pane.appendChild(bar);  // tour.js adds its button here too
-  // Fit and the zoom buttons act on the level shown; on the map itself drawing.js's camera does.
+  // Fit and the zoom buttons act on the level shown, and never zoom below its legible floor: past it,
+  // zooming out goes one level up (camera.js's own handlers are not reached).
   document.querySelector('#graph-pane .zoom').addEventListener('click', (ev) => {
     const button = ev.target.closest('button');
-    if (!button || level === 'all' && button.id !== 'fit') return;
+    if (!button) return;
     ev.stopPropagation();
     if (button.id === 'fit') { fitLevel(level); return; }
     const net = networkOf(level), factor = button.id === 'zoom-in' ? 1.3 : 1 / 1.3;
-    net.moveTo({scale: Math.min(2, net.getScale() * factor), animation: false});
+    net.moveTo({scale: Math.min(2, Math.max(net.getScale() * factor, minScale(level) * 0.9)), animation: false});
     onZoom(level)();
   }, true);
 
@@ -280,7 +294,6 @@
       v.net.on('zoom', onZoom('theses'));
     }
     app.network.on('zoom', onZoom('all'));
-    app.network.setOptions({nodes: {scaling: {label: {drawThreshold: 12}}}, edges: {scaling: {label: {drawThreshold: 12}}}});
   };
   // A map of several theses opens on its cases, unless a permalink asks for a claim or a step.
   app.on('network', () => {
@@ -296,6 +309,6 @@
 
   app.lod = {
     levels, level: () => level, show, fit: fitLevel, openCase, back, minScale, LEGIBLE,
-    network: () => networkOf(level), views, makeView, label: thesisLabel, edgeLook, bar
+    network: () => networkOf(level), views, makeView, frameBoxes, label: thesisLabel, edgeLook, bar
   };
 })();

@@ -55,6 +55,9 @@
     if (!view) {
       view = L.makeView('tour', {nodes: [], edges: []}, {groups: app.draw.groups}, 'The tour: the claims shown so far');
       view.net.on('click', (p) => { if (p.nodes.length) app.selection.select(String(p.nodes[0]), {hash: false}); });
+      view.net.on('zoom', () => {  // no coarser level inside the tour: hold the legible floor
+        if (view.net.getScale() < L.minScale('tour')) view.net.moveTo({scale: L.minScale('tour'), animation: false});
+      });
     }
     view.ds.edges.clear();
     view.ds.nodes.clear();
@@ -66,12 +69,10 @@
     const net = view.net, floor = L.minScale('tour');
     const all = (step.show || []).filter((id) => view.ds.nodes.get(id)), fresh = all.filter((id) => firstShown.get(id) === i);
     const tries = [all, fresh].filter((ids) => ids.length);
-    if (!tries.length) { net.fit({animation: false, maxZoomLevel: 1}); return; }
+    if (!tries.length) { L.frameBoxes(net, view.ds.nodes.getIds(), floor, 1); return; }
     for (const ids of tries) {
-      net.fit({nodes: ids, animation: false, maxZoomLevel: 1});
-      if (net.getScale() >= floor) return;
+      if (L.frameBoxes(net, ids, floor, 1) > floor || ids === tries[tries.length - 1]) return;
     }
-    net.moveTo({position: net.getPositions([tries[tries.length - 1][0]])[tries[tries.length - 1][0]], scale: floor, animation: false});
   };
 
   // ------------------------------------------------------------------ the step box
@@ -137,7 +138,7 @@
     app.selection.clear();
   };
   const tourButton = ui('button', {type: 'button', class: 'tour-start', 'aria-pressed': 'false',
-    text: `\u25B6 Tour (${STEPS.length} steps)`, title: TOUR.authored ? 'The instructor\u2019s guided tour' : 'A guided tour made from the map\u2019s structure',
+    text: '\u25B6 Tour', 'aria-label': `Tour, ${STEPS.length} steps`, title: TOUR.authored ? 'The instructor\u2019s guided tour' : 'A guided tour made from the map\u2019s structure',
     onclick: () => (active ? leave() : start(0))});
   if (STEPS.length) L.bar.prepend(tourButton);
 
