@@ -665,6 +665,7 @@ def test_links_between_trees_appear_only_for_the_claim_in_hand(open_page: Any) -
     page, log = open_page(render_html(graph), viewport={"width": 1366, "height": 800})
     link = ("distrust-justified", "distrust-foreign-promises")  # one essay -> Khamenei's case
     assert graph.has_edge(*link)
+    page.evaluate("window.argmap.app.lod.show('all')")  # the map itself, not its cases' cards
     assert link not in drawn_links(page)
     # rival theses side by side in one row keep their arc
     assert ("resistance-complements-negotiation", "negotiation-futile") in drawn_links(page)

@@ -202,6 +202,7 @@
     return best || M.start;
   };
   const show = (name) => {
+    ensure(name);
     const was = level;
     level = name;
     pane.setAttribute('data-level', name);
@@ -282,22 +283,23 @@
   }, true);
 
   // ------------------------------------------------------------------ start
-  const build = () => {
-    if (levels.includes('cases')) {
+  // The coarse views are built when first shown: a map opened on a claim never pays for them.
+  const builders = {
+    cases: () => {
       const v = makeView('cases', caseItems(), {}, 'The cases of the map: one card per thesis, with the links between them');
       v.net.on('click', (p) => { if (p.nodes.length) openCase(String(p.nodes[0]).slice(5)); });
       v.net.on('zoom', onZoom('cases'));
-    }
-    if (levels.includes('theses')) {
+    },
+    theses: () => {
       const v = makeView('theses', thesisItems(), {groups: D.groups}, 'Each thesis with its direct reasons and objections');
       v.net.on('click', (p) => { if (p.nodes.length) app.selection.select(String(p.nodes[0]), {camera: true}); });
       v.net.on('zoom', onZoom('theses'));
     }
-    app.network.on('zoom', onZoom('all'));
   };
+  const ensure = (name) => { if (!views[name] && builders[name]) builders[name](); };
   // A map of several theses opens on its cases, unless a permalink asks for a claim or a step.
   app.on('network', () => {
-    build();
+    app.network.on('zoom', onZoom('all'));
     show('all');
     if (levels[0] !== 'cases' || location.hash) return;
     show('cases');
