@@ -205,6 +205,13 @@ def check_step(page: Any, number: int, total: int) -> None:
     assert framed, f"step {number}: none of {sorted(wanted)} on screen"
     assert len(framed) >= min(len(fresh), 1)
     assert_legible(view)
+    # the panel and the outline follow: the step's first claim is the one selected
+    first = next((i for i in step_claims(page) if i in drawn_ids), None)
+    if first is not None:
+        page.wait_for_function("(id) => window.argmap.selected() === id", arg=first)
+        item = page.locator(f'#outline li[data-id="{first}"]')
+        if item.count():  # a big map's outline builds collapsed subtrees when opened
+            assert item.get_attribute("aria-selected") == "true"
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
