@@ -56,14 +56,15 @@
       plural(c.claims, 'claim', 'claims')].join(' \u00B7 ');
     return `${head}\n${wrap(c.text, perLine)}\n${counts}`;
   };
-  const linkEdge = (link, i) => {
+  // In one column every link runs along it: they bow out to the side instead of behind the cards.
+  const linkEdge = (cols) => (link, i) => {
     const attack = link.relation === 'attack', style = M.data.style.links, colour = attack ? style.attack : style.support;
     const verb = attack ? 'attack' : 'support';
     const n = `${plural(link.count, 'link', 'links')}: ${plural(link.attacks, 'attack', 'attacks')}, ${plural(link.supports, 'support', 'supports')}`;
     return {id: `link:${i}`, from: `case:${link.from}`, to: `case:${link.to}`, width: 1.5 + Math.min(link.count, 5) * 0.7,
       color: {color: colour, highlight: colour, hover: colour}, dashes: attack ? [8, 5] : false,
       arrows: {to: {enabled: true, type: attack ? 'bar' : 'arrow', scaleFactor: 0.9}},
-      smooth: {enabled: true, type: 'curvedCW', roundness: 0.12},
+      smooth: {enabled: true, type: 'curvedCW', roundness: cols === 1 ? 0.5 : 0.12},
       title: `Claims of this case ${verb} claims of the other (${n})`};
   };
   // Cards in a grid whose column count makes them largest in the pane (central clash first). When
@@ -95,7 +96,7 @@
         color: {background: c.thesis ? fill : ROLES.claim.fill, border: line, highlight: {background: M.data.style.selected, border: line},
           hover: {background: fill, border: line}}, borderWidth: 3};
     });
-    return {nodes, edges: LINKS.map(linkEdge), grid};
+    return {nodes, edges: LINKS.map(linkEdge(grid.cols)), grid};
   };
 
   // ------------------------------------------------------------------ theses with direct reasons and objections

@@ -64,11 +64,13 @@
     view.ds.nodes.add(nodes);
     view.ds.edges.add(linksAmong(shown));
   };
-  // The step's claims in view at a legible zoom: all of them if they fit, else the ones it adds.
+  // The step's claims in view at a legible zoom: with the claims they answer if all fit, else all
+  // of the step's claims, else the ones it adds.
   const frame = (step, i) => {
-    const net = view.net, floor = L.minScale('tour');
-    const all = (step.show || []).filter((id) => view.ds.nodes.get(id)), fresh = all.filter((id) => firstShown.get(id) === i);
-    const tries = [all, fresh].filter((ids) => ids.length);
+    const net = view.net, floor = L.minScale('tour'), drawnHere = (id) => Boolean(id && view.ds.nodes.get(id));
+    const all = (step.show || []).filter(drawnHere), fresh = all.filter((id) => firstShown.get(id) === i);
+    const above = [...new Set(all.map((id) => M.byId.get(id).parent).filter(drawnHere))];
+    const tries = [[...new Set([...all, ...above])], all, fresh].filter((ids) => ids.length);
     if (!tries.length) { L.frameBoxes(net, view.ds.nodes.getIds(), floor, 1); return; }
     for (const ids of tries) {
       if (L.frameBoxes(net, ids, floor, 1) > floor || ids === tries[tries.length - 1]) return;
