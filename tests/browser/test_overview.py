@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from argmap.page.rendering import render_html
+from argmap.page.site import write_site
 from argmap.pipeline import run
 
 pytestmark = pytest.mark.browser
@@ -324,4 +325,24 @@ def test_ten_thousand_claims_open_on_cases_and_stay_legible(open_page: Any, view
     for number in range(1, 8):
         check_step(page, number, total)
         page.locator(".tour-next").click()
+    assert log.errors == []
+
+
+def test_the_course_index_starts_with_the_whole_debate_on_a_phone(
+    open_page: Any, tmp_path: Path
+) -> None:
+    result = run([ROOT / "maps"])
+    pages = [(m.relative, m.graph) for m in result.maps if m.graph is not None]
+    write_site(pages, tmp_path / "site", plan=result.site)
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    page, log = open_page(html, name="site/index.html", viewport=PHONE, wait_ready=False)
+    assert page.locator("h1").inner_text() == "Should Iran negotiate with the United States?"
+    first = page.locator("#maps li.map h3").first
+    assert first.inner_text() == "Should Iran negotiate with the United States?"
+    assert first.bounding_box()["y"] < PHONE["height"]  # the start is on the first screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    facts = page.locator("#maps li.map .facts").first.inner_text()
+    assert facts.startswith("98 claims · 7 theses")
+    page.fill("#q", "madrid essay")
+    assert page.locator("#maps section:visible h2").all_inner_texts() == ["The texts, one by one"]
     assert log.errors == []
