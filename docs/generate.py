@@ -93,7 +93,16 @@ AIF_NODES = (
 IMPORT_AIF = "argmap import debate.json --from aif -o debate.yaml"
 IMPORT_KIALO = "argmap import debate.txt --from kialo -o debate.yaml"
 
+SITE_FILE = Setting(
+    file_name="site.yaml",
+    command="argmap validate .",
+    note="The site file `site.yaml` is checked with the maps beside it, `chapters/one.yaml` "
+    "and `parts/other.yaml`.",
+)
 SETTINGS: dict[str, Setting] = {
+    "site-unknown-map": SITE_FILE,
+    "site-unlisted-map": SITE_FILE,
+    "site-repeated-map": SITE_FILE,
     "not-utf8": Setting(
         note="The snippet writes the byte that is not UTF-8 as `\\xe9`; the checked file holds "
         "that byte itself."

@@ -145,7 +145,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, pictures: bool, settings: Chec
     if exit_status(diagnostics, strict=settings.strict) == 0:
         pages = [(m.relative, m.graph) for m in result.maps if m.graph is not None]
         with paused_cycle_collection():
-            written = write_site(pages, out_dir, problems=diagnostics, pictures=pictures)
+            written = write_site(
+                pages, out_dir, problems=diagnostics, pictures=pictures, plan=result.site
+            )
     status = _report(sorted(diagnostics, key=lambda d: d.sort_key), result.files, settings)
     if not written:
         logger.error("nothing built: fix the problems above first")

@@ -675,6 +675,36 @@ CODES: dict[str, CodeInfo] = _register(
         "claims:\n  t: {text: Tea is best., kind: thesis}\n"
         "  calm: {text: Tea calms., supports: [t]}",
     ),
+    # -- the course site file, site.yaml (argmap/format/sitefile.py)
+    CodeInfo(
+        "site-unknown-map",
+        _E,
+        "The site file lists a map that is not one of the maps of the run. Maps are named by "
+        "their path relative to `site.yaml`.",
+        "title: A course\nsections:\n  - title: Start here\n"
+        "    maps: [chapters/one.yaml, parts/others.yaml]",
+        "title: A course\nsections:\n  - title: Start here\n"
+        "    maps: [chapters/one.yaml, parts/other.yaml]",
+    ),
+    CodeInfo(
+        "site-unlisted-map",
+        _W,
+        "A map of the run is in no section of the site file; the index lists it last, under "
+        "'More maps'.",
+        "title: A course\nsections:\n  - title: Start here\n    maps: [chapters/one.yaml]",
+        "title: A course\nsections:\n  - title: Start here\n"
+        "    maps: [chapters/one.yaml, parts/other.yaml]",
+    ),
+    CodeInfo(
+        "site-repeated-map",
+        _W,
+        "The site file lists the same map twice; the index keeps it where it is listed first.",
+        "title: A course\nsections:\n  - title: Start here\n"
+        "    maps: [chapters/one.yaml, parts/other.yaml]\n  - title: Again\n"
+        "    maps: [chapters/one.yaml]",
+        "title: A course\nsections:\n  - title: Start here\n    maps: [chapters/one.yaml]\n"
+        "  - title: Then\n    maps: [parts/other.yaml]",
+    ),
 )
 
 #: The codes of ``argmap lint`` (each a check in argmap/lint/), in the order they are documented.

@@ -105,6 +105,8 @@ PAGE_MODULES: tuple[str, ...] = (
     "analysis.js",  # window.ArgmapAnalysis: the acceptability engine (mirrors Python)
     "page/acceptability.js",  # app.acceptability: the UI over that engine
     # -- feature modules (levels of detail, tour, My view, practice) register here --
+    "page/overview.js",  # app.lod: levels of detail (cases, theses, all), opening a case, Back
+    "page/tour.js",  # app.tour: the guided tour, its permalinks and answers
     "page/practice.js",  # app.practice: classify each link, neutral lines, score, export
     "page/start.js",  # draws the map, reads the permalink, publishes window.argmap
 )

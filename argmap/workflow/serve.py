@@ -151,7 +151,7 @@ class LiveSite:
             return result.diagnostics
         target = self.root / str(self.version + 1)
         pages = [(m.relative, m.graph) for m in result.maps if m.graph is not None]
-        written = write_site(pages, target)
+        written = write_site(pages, target, plan=result.site)
         with self._lock:
             previous, self.current = self.current, target
             self.version += 1

@@ -461,7 +461,7 @@ def test_site_index_lists_and_searches(open_page: Any, browser: Any, tmp_path: P
     assert page.locator("#maps li.map:visible").count() == 0
     assert page.locator("#status").inner_text() == "0 of 3 maps match"
     page.fill("#q", "trap tool")  # words of a summary, not of a title
-    assert page.locator("#maps li.map:visible h2").all_inner_texts() == [
+    assert page.locator("#maps li.map:visible h3").all_inner_texts() == [
         "Should Iran negotiate with the United States?"
     ]
     page.fill("#q", "دو خوانش يك")  # Arabic yeh and kaf still find the Persian 'یک'
@@ -670,6 +670,7 @@ def test_links_between_trees_appear_only_for_the_claim_in_hand(open_page: Any) -
     page, log = open_page(render_html(graph), viewport={"width": 1366, "height": 800})
     link = ("distrust-justified", "distrust-foreign-promises")  # one essay -> Khamenei's case
     assert graph.has_edge(*link)
+    page.evaluate("window.argmap.app.lod.show('all')")  # the map itself, not its cases' cards
     assert link not in drawn_links(page)
     # rival theses side by side in one row keep their arc
     assert ("resistance-complements-negotiation", "negotiation-futile") in drawn_links(page)
@@ -822,7 +823,7 @@ def test_payloads_in_every_yaml_field_never_execute(
     index, index_log = open_page(
         (out / "index.html").read_text(encoding="utf-8"), name="site/index.html", wait_ready=False
     )
-    assert index.locator("#maps h2 a").inner_text() == payload
+    assert index.locator("#maps h3 a").inner_text() == payload
     assert index.locator("#maps .summary").inner_text() == payload
     index.fill("#q", payload)
     assert index.locator("#maps li.map:visible").count() == 1

@@ -23,7 +23,7 @@
     evidence: group('evidence', false, 2, {shapeProperties: {borderDashes: false, borderRadius: 22}}),
     claim: group('claim', false, 1.5),
     argument: {...group('argument', false, 2.5), shape: 'diamond', size: 11, borderWidthSelected: 4,
-      font: {size: 12, face: FONT, color: '#4A5560', background: 'rgba(251,252,253,0.85)'}, widthConstraint: false}
+      font: {size: 14, face: FONT, color: '#4A5560', background: 'rgba(251,252,253,0.85)'}, widthConstraint: false}
   };
 
   // ------------------------------------------------------------------ positions
@@ -64,12 +64,12 @@
   };
   const visLabel = (n) => {
     if (n.type === 'argument') return acceptPrefix(n.id) + clip(M.argCaption(n) || 'together', 40);
-    const r = ROLES[M.roleKey(n)], sp = M.speakerName(n);
+    const r = ROLES[M.roleKey(n)], sp = M.speakerShort(n);
     // A left-to-right mark keeps "+ REASON" in English order on a right-to-left canvas.
     const top = (M.rtl ? '\u200E' : '') + r.mark + ' ' + r.name.toUpperCase();
     let label = acceptPrefix(n.id) + top + '\n' + wrap(clip(n.label, 90), n.role === 'thesis' ? 22 : 21);
     // Who said it goes last, on its own line, so no line is wider than the wrapped text.
-    if (sp) label += '\n\u2014 ' + clip(sp, 20);
+    if (sp) label += '\n\u2014 ' + clip(sp, 28);
     if (S.collapsed.has(n.id)) label += '\n\u25B8 ' + M.descendantCount(n.id) + ' more below';
     return label;
   };
@@ -122,7 +122,7 @@
   const coloured = (c) => ({color: c, highlight: c, hover: c});
   const ATTACK_ARROW = {to: {enabled: true, type: 'bar', scaleFactor: 0.9}};
   const PREMISE_ARROW = {to: {enabled: false}};
-  const EDGE_FONT = {size: 13, face: FONT, color: LINK.attack, strokeWidth: 4, strokeColor: '#fbfcfd', align: 'middle'};
+  const EDGE_FONT = {size: 14, face: FONT, color: LINK.attack, strokeWidth: 4, strokeColor: '#fbfcfd', align: 'middle'};
   const CURVED = {enabled: true, type: 'curvedCW', roundness: 0.2};
   const lighter = (c) => ({...c, opacity: 0.55});
   const attackLook = (r) => (r === 'rebuttal' ? {color: coloured(LINK.rebut), dashes: [3, 4]} : {color: coloured(LINK.attack), dashes: [8, 5]});
@@ -202,10 +202,12 @@
       layout: {improvedLayout: false, hierarchical: false},
       interaction: {hover: !big, tooltipDelay: 250, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false,
         multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
-      nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 18, color: '#1B1F24', multi: false},
+      // No label is drawn under 11 px (vis skips a label below its threshold - 1); overview.js
+      // switches to a coarser level instead of zooming out that far.
+      nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 18, color: '#1B1F24', multi: false}, scaling: {label: {drawThreshold: 12}},
         widthConstraint: {minimum: 120}, borderWidth: 2, labelHighlightBold: false,
         shapeProperties: {borderRadius: 6}, chosen: true},
-      edges: {smooth: false, width: 2, selectionWidth: 1.5, arrowStrikethrough: false,
+      edges: {smooth: false, width: 2, selectionWidth: 1.5, arrowStrikethrough: false, scaling: {label: {drawThreshold: 12}},
         color: {...coloured(LINK.support), inherit: false},
         arrows: {to: {enabled: true, scaleFactor: 0.8, type: 'arrow'}}, hoverWidth: 0.5},
       groups: GROUPS

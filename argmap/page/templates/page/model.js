@@ -44,6 +44,11 @@
     const s = n.speaker && data.speakers[n.speaker];
     return s ? (s.name || n.speaker) : (n.speaker || '');
   };
+  // The name drawn on a node: the speaker's short name, unambiguous in the map (argmap/page/names.py).
+  const speakerShort = (n) => {
+    const s = n.speaker && data.speakers[n.speaker];
+    return s ? (s.short || s.name || n.speaker) : (n.speaker || '');
+  };
   // A junction's caption: the instructor's label for the step, else none (the graph's default label
   // is the word "together", and its text repeats a given label).
   const argCaption = (n) => (n.label && n.label !== 'together' ? n.label : null);
@@ -68,7 +73,7 @@
     rtl: data.dir === 'rtl',
     slot: layout.slot, layer: layout.layer,
     start: byId.has(layout.start) ? layout.start : roots[0],
-    edgeRole, displayRole, speakerName, argCaption, rootOf, ancestors, descendantCount, linksOf, other,
+    edgeRole, displayRole, speakerName, speakerShort, argCaption, rootOf, ancestors, descendantCount, linksOf, other,
     roleKey: (n) => drawnRole.get(n.id) || 'claim',
     isClaim: (n) => n.type !== 'argument'
   };

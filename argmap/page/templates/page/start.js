@@ -18,7 +18,9 @@
     if (!raw) return null;
     try { return decodeURIComponent(raw); } catch { return raw; }
   };
+  // A feature module may own a form of permalink (tour.js: #tour-3): app.routes, tried first.
   const fromHash = () => {
+    if ((app.routes || []).some((route) => route(location.hash))) return true;
     const id = idFromHash();
     if (id === null || !M.byId.has(id)) return false;
     app.focus.on(id);
