@@ -21,6 +21,7 @@ import networkx as nx
 
 from argmap.format.language import direction_of
 from argmap.graph.layout import LAYER_GAP, SLOT_WIDTH, layered_layout
+from argmap.page.badges import assign_badges
 from argmap.page.palette import style
 
 __all__ = ["build_view_model", "lang_and_dir", "safe_url"]
@@ -144,6 +145,7 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
                 edge[key] = value
         edge.setdefault("relation", str(_key))
         edges.append(edge)
+    assign_badges(nodes, edges)
 
     sources: dict[str, Any] = {}
     for source_id, source in (_plain(graph.graph.get("sources")) or {}).items():

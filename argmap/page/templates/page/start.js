@@ -18,12 +18,14 @@
     if (!raw) return null;
     try { return decodeURIComponent(raw); } catch { return raw; }
   };
+  // A permalink opens its claim focused; one to a claim this map does not have says so.
   const fromHash = () => {
     const id = idFromHash();
-    if (id === null || !M.byId.has(id)) return false;
-    app.focus.on(id);
-    app.camera.moveTo(id);
-    return true;
+    if (id === null) return false;
+    if (M.byId.has(id)) { app.focus.on(id); return true; }
+    if (id.startsWith('tour-')) return false;  // a tour step's permalink (the tour's own module)
+    app.panel.unknown(id);
+    return 'unknown';
   };
 
   summaryToggle();
@@ -37,15 +39,17 @@
     app.emit('ready');
   });
   // The central thesis is marked at first (vis's selection look only: the panel keeps the intro).
-  if (!fromHash()) {
+  const opened = fromHash();
+  if (opened !== true) {
     app.camera.overview();
-    app.selection.clear();
+    if (!opened) app.selection.clear();
     if (M.start && D.isVisible(M.start)) app.network.selectNodes([M.start]);
   }
   window.addEventListener('hashchange', fromHash);
-  $('toggle-outline').addEventListener('click', () => {
-    const closed = $('main').classList.toggle('no-outline');
-    $('toggle-outline').setAttribute('aria-expanded', String(!closed));
+  // On a phone the filters and view switches sit in a sheet under one button.
+  $('more').addEventListener('click', () => {
+    const open = $('controls').classList.toggle('open');
+    $('more').setAttribute('aria-expanded', String(open));
   });
   window.argmap = {
     app, model: M.data,
