@@ -24,7 +24,11 @@
     const pane = container.getBoundingClientRect();
     return Math.min(1.1, Math.max(0.02, Math.min(pane.width / (b.x1 - b.x0 + M.slot), pane.height / (b.y1 - b.y0 + 160))));
   };
+  // vis resizes its canvas to the pane lazily and then scales the view by the change: a view set
+  // after the toolbar grew (a status line, a button) but before that resize would be scaled down.
+  const syncCanvas = () => { if (net().canvas && net().canvas.setSize) net().canvas.setSize(); };
   const fitTo = (ids, animate, alignTop) => {
+    syncCanvas();
     const b = bbox(ids);
     if (!b) return 1;
     const scale = scaleFor(b), pane = container.getBoundingClientRect();
@@ -67,7 +71,7 @@
   const overview = () => {
     const phone = container.clientWidth < 600, MIN = phone ? 0.6 : 0.75, FLOOR = phone ? 0.5 : 0.45, ids = D.shownIds();
     if (D.physicsOn() || !ids.length) { fitTo(null, false); return; }
-    net().redraw();  // vis sizes its canvas to the pane on a draw; a zoom set before it is rescaled
+    syncCanvas();
     const b = bbox(ids);
     if (b && scaleFor(b) >= MIN) { fitTo(ids, false); return; }
     // Below the readable zoom, a small map is still better whole than cut at the edges.
@@ -116,19 +120,26 @@
     return union(best);
   };
   const centreOn = (b, scale) => net().moveTo({position: {x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2}, scale, animation: false});
+  const place = (boxes, opts) => {
+    syncCanvas();
+    const all = union(boxes), need = legibleScale(boxes.map((b) => b.id)), pane = container.getBoundingClientRect();
+    const fit = Math.min((pane.width - 2 * MARGIN) / (all.x1 - all.x0), (pane.height - 2 * MARGIN) / (all.y1 - all.y0));
+    const alreadyShown = net().getScale() >= need && boxes.every((b) => inside(b, viewRect()));
+    if (alreadyShown) return;
+    if (fit >= need) centreOn(all, Math.min(fit, Math.max(need, 1)));
+    else if (opts.anchor && boxes.some((b) => b.id === opts.anchor)) centreOn(boxes.find((b) => b.id === opts.anchor), need);
+    else centreOn(busiestWindow(boxes, need), need);
+  };
+  const paneSize = () => { const r = container.getBoundingClientRect(); return `${r.width}x${r.height}`; };
   const show = (ids, opts = {}) => {
     const claims = ids.filter((id) => D.isVisible(id) && M.isClaim(M.byId.get(id)));
     shown = {ids: claims, next: 0};
     D.hideTooltip();
     if (!claims.length) { app.emit('shown'); return; }
-    const boxes = boxesOf(claims), all = union(boxes), need = legibleScale(claims), pane = container.getBoundingClientRect();
-    const fit = Math.min((pane.width - 2 * MARGIN) / (all.x1 - all.x0), (pane.height - 2 * MARGIN) / (all.y1 - all.y0));
-    const alreadyShown = net().getScale() >= need && boxes.every((b) => inside(b, viewRect()));
-    if (alreadyShown) { app.emit('shown'); return; }
-    if (fit >= need) centreOn(all, Math.min(fit, Math.max(need, 1)));
-    else if (opts.anchor && boxes.some((b) => b.id === opts.anchor)) centreOn(boxes.find((b) => b.id === opts.anchor), need);
-    else centreOn(busiestWindow(boxes, need), need);
-    app.emit('shown');
+    const boxes = boxesOf(claims), before = paneSize();
+    place(boxes, opts);
+    app.emit('shown');  // the status line may grow or shrink the pane: place again in the new one
+    if (paneSize() !== before) { place(boxes, opts); app.emit('shown'); }
   };
   const offscreen = () => {
     if (!shown.ids.length || !app.network) return [];
