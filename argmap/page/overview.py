@@ -18,7 +18,8 @@ Examples
 >>> _ = g.add_edge("o", "t", key="attack", relation="attack", role="objection")
 >>> _ = g.add_edge("u", "r", key="attack", relation="attack", role="objection")
 >>> layout = layered_layout(g)
->>> cases, links = build_cases(g, layout)
+>>> roles = {"t": "thesis", "u": "thesis", "r": "reason", "o": "objection"}
+>>> cases, links = build_cases(g, layout, roles)
 >>> [(c["id"], c["reasons"], c["objections"], c["claims"]) for c in cases]
 [('t', 1, 1, 3), ('u', 0, 0, 1)]
 >>> links
@@ -33,7 +34,7 @@ import networkx as nx
 
 from argmap.graph.layout import Layout
 
-__all__ = ["build_cases", "drawn_roles"]
+__all__ = ["build_cases"]
 
 _REASON_ROLES = frozenset({"reason", "evidence", "conclusion", "premise"})
 _OBJECTION_ROLES = frozenset({"objection", "rebuttal", "undercut"})
@@ -42,25 +43,8 @@ _OBJECTION_ROLES = frozenset({"objection", "rebuttal", "undercut"})
 _RELATION_ORDER = ("support", "conclusion", "premise", "attack")
 
 
-def drawn_roles(graph: nx.MultiDiGraph[Any], layout: Layout) -> dict[str, str]:
-    """Node -> the role of its link to the node it is drawn under ('thesis' etc. for roots)."""
-    roles: dict[str, str] = {}
-    for node in layout.order:
-        parent = layout.parent.get(node)
-        attrs = graph.nodes[node]
-        role = str(attrs.get("role") or attrs.get("kind") or "claim")
-        if parent is not None:
-            links = graph.get_edge_data(node, parent) or {}
-            for relation in _RELATION_ORDER:
-                if relation in links:
-                    role = str(links[relation].get("role") or role)
-                    break
-        roles[node] = role
-    return roles
-
-
 def build_cases(
-    graph: nx.MultiDiGraph[Any], layout: Layout, roles: dict[str, str] | None = None
+    graph: nx.MultiDiGraph[Any], layout: Layout, roles: dict[str, str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The cases of the map, in the layout's order, and the links between them.
 
@@ -74,7 +58,6 @@ def build_cases(
     ``count``, ``attacks``, ``supports`` and ``relation``, the stronger kind of link between
     them: ``attack`` if any of them attacks, else ``support``.
     """
-    roles = roles if roles is not None else drawn_roles(graph, layout)
     cases: list[dict[str, Any]] = []
     case_of: dict[str, int] = {}
     for index, node in enumerate(layout.order):

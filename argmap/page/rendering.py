@@ -102,6 +102,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "page/focus.js",  # app.collapse and app.focus
     "page/filters.js",  # app.filters and the status line
     "page/search.js",  # app.search
+    "page/crosslinks.js",  # app.crosslinks: links between trees, drawn when both ends show
     "analysis.js",  # window.ArgmapAnalysis: the acceptability engine (mirrors Python)
     "page/acceptability.js",  # app.acceptability: the UI over that engine
     # -- feature modules (levels of detail, tour, My view, practice) register here --

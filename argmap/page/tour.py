@@ -20,7 +20,8 @@ Examples
 >>> _ = g.add_edge("r", "t", key="support", relation="support", role="reason")
 >>> _ = g.add_edge("o", "t", key="attack", relation="attack", role="objection")
 >>> _ = g.add_edge("b", "o", key="attack", relation="attack", role="rebuttal")
->>> for step in default_tour(g, layered_layout(g), {}):
+>>> roles = {"t": "thesis", "r": "reason", "o": "objection", "b": "rebuttal"}
+>>> for step in default_tour(g, layered_layout(g), {}, roles):
 ...     print(step["title"], step["show"])
 The question ['t']
 The thesis ['t']
@@ -36,7 +37,6 @@ from typing import Any
 import networkx as nx
 
 from argmap.graph.layout import Layout
-from argmap.page.overview import drawn_roles
 
 __all__ = ["MAX_STEPS", "STEP_CLAIMS", "authored_tour", "default_tour"]
 
@@ -61,13 +61,13 @@ def authored_tour(graph: nx.MultiDiGraph[Any]) -> list[dict[str, Any]]:
 
 
 def default_tour(
-    graph: nx.MultiDiGraph[Any], layout: Layout, names: dict[str, str]
+    graph: nx.MultiDiGraph[Any], layout: Layout, names: dict[str, str], roles: dict[str, str]
 ) -> list[dict[str, Any]]:
     """A tour made from the map's structure (see the module's docstring).
 
-    *names* maps speaker ids to the names the tour uses for them.
+    *names* maps speaker ids to the names the tour uses for them; *roles* each node to its
+    badge on the page (:func:`argmap.page.badges.assign_badges`).
     """
-    roles = drawn_roles(graph, layout)
     height = _heights(layout)
     roots = [node for node in layout.order if layout.parent.get(node) is None]
     if layout.start in roots:  # the central clash first, then the layout's order

@@ -21,8 +21,9 @@ import networkx as nx
 
 from argmap.format.language import direction_of
 from argmap.graph.layout import LAYER_GAP, SLOT_WIDTH, Layout, layered_layout
+from argmap.page.badges import assign_badges
 from argmap.page.names import short_names
-from argmap.page.overview import build_cases, drawn_roles
+from argmap.page.overview import build_cases
 from argmap.page.palette import style
 from argmap.page.tour import authored_tour, default_tour
 
@@ -115,7 +116,11 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
     layout = layered_layout(graph, rtl=direction == "rtl")
     speakers = _speakers(graph)
     names = {key: str(info["short"]) for key, info in speakers.items()}
-    roles = drawn_roles(graph, layout)
+    nodes = [_node_item(graph, layout, node) for node in layout.order]
+    edges = [_edge_item(u, v, key, attrs) for u, v, key, attrs in graph.edges(keys=True, data=True)]
+    # Badges by the drawn link (argmap/page/badges.py); the cases and the made tour use them too.
+    assign_badges(nodes, edges)
+    roles = {node["id"]: node["badge"] for node in nodes}
     cases, case_links = build_cases(graph, layout, roles)
     authored = authored_tour(graph)
     model: dict[str, Any] = {
@@ -123,10 +128,8 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
         "title": str(graph.graph.get("title") or "Argument map"),
         "lang": lang,
         "dir": direction,
-        "nodes": [_node_item(graph, layout, node) for node in layout.order],
-        "edges": [
-            _edge_item(u, v, key, attrs) for u, v, key, attrs in graph.edges(keys=True, data=True)
-        ],
+        "nodes": nodes,
+        "edges": edges,
         "sources": _sources(graph),
         "speakers": speakers,
         "layout": {"slot": SLOT_WIDTH, "layer": LAYER_GAP, "start": layout.start},
@@ -135,7 +138,7 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
         "caseLinks": case_links,
         "tour": {
             "authored": bool(authored),
-            "steps": authored or default_tour(graph, layout, names),
+            "steps": authored or default_tour(graph, layout, names, roles),
         },
     }
     for key in ("summary", "note"):

@@ -32,6 +32,11 @@
     if (S.accept.on) compute();
     app.draw.restyleAll();
     if (S.selected) app.panel.show(S.selected);
+    // Labels grew or shrank: bring back into view what the last control showed, or the selection.
+    const again = app.camera.shownIds();
+    if (again.length) app.camera.show(again);
+    else if (S.selected) app.camera.show([S.selected], {anchor: S.selected});
+    else app.camera.overview();
     app.emit('accepted');
   };
   const whatIf = (id, kind) => {
@@ -107,6 +112,7 @@
   $('accept-toggle').addEventListener('change', (ev) => {
     S.accept.on = ev.target.checked;
     $('support-control').hidden = !S.accept.on;
+    document.querySelectorAll('#legend li[data-key^="acc-"]').forEach((li) => { li.hidden = !S.accept.on; });
     apply();
   });
   reading.addEventListener('change', () => {

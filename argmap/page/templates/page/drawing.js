@@ -44,7 +44,8 @@
     return slot;
   };
   const repack = () => {
-    if (!S.collapsed.size) { nodes.forEach((n) => cx.set(n.id, n.x)); return; }
+    // While a filter is on, every matching claim is drawn (collapse aside) where the full layout has it.
+    if (!S.collapsed.size || app.filters.active()) { nodes.forEach((n) => cx.set(n.id, n.x)); return; }
     // Each tree keeps its place (its root does not move); only what is inside it closes up.
     M.roots.forEach((root) => {
       const slot = slotsOf(root), base = slot.get(root), x0 = byId.get(root).x;
@@ -97,10 +98,11 @@
   };
 
   // ------------------------------------------------------------------ links between trees
-  // A link from one tree to another (a claim in one case answering a claim in another) runs across
-  // the whole map, and a dozen of them drawn at once hide the trees. On a map with more than a few,
-  // such a link is drawn only while one of its ends is selected or hovered, and in focus mode; links
-  // between theses side by side in one row always stay (short arcs, the debate's spine).
+  // A link from one tree to another (a claim in one case answering a claim in another) can run
+  // across the whole map, and a dozen of them drawn at once hide the trees. On a map with more than
+  // a few, such a link is drawn when crosslinks.js allows it (both ends on screen, not through an
+  // unrelated tree) and in focus mode; links between theses side by side in one row always stay
+  // (short arcs, the debate's spine).
   const CROSS_ALWAYS = 6;
   let crossTree = edges.map((e) => {
     if (M.treeOf.get(e.from) === M.treeOf.get(e.to)) return false;
@@ -108,15 +110,8 @@
     return !(!a.parent && !b.parent && a.y === b.y);
   });
   if (crossTree.filter(Boolean).length <= CROSS_ALWAYS) crossTree = edges.map(() => false);
-  const crossOf = new Map();  // id -> indices of its links to other trees
-  crossTree.forEach((cross, i) => {
-    if (!cross) return;
-    [edges[i].from, edges[i].to].forEach((id) => {
-      if (!crossOf.has(id)) crossOf.set(id, []);
-      crossOf.get(id).push(i);
-    });
-  });
-  const lit = new Set();  // the selected and the hovered claim: their links to other trees are drawn
+  const crossIndices = crossTree.flatMap((cross, i) => (cross ? [i] : []));
+  let crossOn = new Set();  // indices of links between trees drawn now
 
   // ------------------------------------------------------------------ link styles
   const coloured = (c) => ({color: c, highlight: c, hover: c});
@@ -156,7 +151,7 @@
   const edgeShown = [];
   let matched = new Map();  // id -> passes filters and focus (collapse aside)
   const edgeWanted = (e, i) => Boolean(visible.get(e.from) && visible.get(e.to))
-    && (!crossTree[i] || Boolean(S.focus.set) || lit.has(e.from) || lit.has(e.to));
+    && (!crossTree[i] || Boolean(S.focus.set) || crossOn.has(i));
   const junctionShows = (n, match) => M.linksOf(n.id).some((e) => {
     const o = M.other(e, n.id);
     return byId.get(o).type !== 'argument' && match.get(o);
@@ -214,21 +209,18 @@
     };
   };
 
-  const syncCrossLinks = (ids) => {
+  // Draw exactly these links between trees (indices into model.edges), as far as both ends are drawn.
+  const setCrossLinks = (allowed) => {
     const add = [], remove = [];
-    ids.forEach((id) => (crossOf.get(id) || []).forEach((i) => {
+    crossOn = allowed;
+    crossIndices.forEach((i) => {
       const want = edgeWanted(edges[i], i);
       if (edgeShown[i] === want) return;
       edgeShown[i] = want;
       if (want) add.push(visEdge(edges[i], i)); else remove.push(i);
-    }));
+    });
     if (remove.length) ds.edges.remove(remove);
     if (add.length) ds.edges.add(add);
-  };
-  const light = (id, on) => {
-    if (id === null || !crossOf.has(id) || lit.has(id) === on) return;
-    if (on) lit.add(id); else lit.delete(id);
-    syncCrossLinks([id]);
   };
   const physicsOn = () => document.getElementById('layout-toggle').getAttribute('aria-pressed') === 'true';
   const applyChanges = (shows) => {
@@ -294,14 +286,37 @@
       return v;
     }));
   };
+  // vis shows a node's title after a hover delay and keeps it until the pointer moves off the node:
+  // after a tap, a click, a search or a filter it would stay over whatever the view shows next.
+  const hideTooltip = () => {
+    const handler = app.network && app.network.interactionHandler;
+    if (!handler) return;
+    clearTimeout(handler.popupTimer);
+    handler.popupTimer = undefined;
+    handler.popupObj = undefined;
+    if (handler.popup) handler.popup.hide();
+  };
+  const BASE_FONT = 18, CHAR_EM = 0.62, LINE_EM = 1.25;
+  const fontSize = (id) => {
+    const g = GROUPS[M.roleKey(byId.get(id))];
+    return (g.font && g.font.size) || BASE_FONT;
+  };
+  // A node's drawn size, estimated from its label (vis measures it only when it draws it).
+  const boxOf = (id) => {
+    const n = byId.get(id), g = GROUPS[M.roleKey(n)], size = fontSize(id), margin = g.margin || 10;
+    const lines = visLabel(n).split('\n'), longest = Math.max(...lines.map((l) => l.length));
+    const minimum = (g.widthConstraint && g.widthConstraint.minimum) || 120;
+    return {w: Math.max(minimum, longest * size * CHAR_EM + 2 * margin), h: lines.length * size * LINE_EM + 2 * margin};
+  };
   const relayout = () => ds.nodes.update(nodes.filter((n) => visible.get(n.id)).map((n) => ({id: n.id, ...posOf(n.id)})));
   const shownIds = () => nodes.filter((n) => visible.get(n.id)).map((n) => n.id);
 
   // The legend lists only what this map draws: a first map of three claims explains three things.
   const trimLegend = () => {
-    const used = new Set(nodes.map(M.roleKey));
+    const used = new Set([...nodes.map(M.roleKey), 'selected', 'glow']);
     edges.forEach((e, i) => {
-      const r = M.edgeRole(e);
+      const r = M.edgeRole(e), src = byId.get(e.from);
+      if (src.parent !== e.to && e.relation !== 'premise' && !crossTree[i] && (src.parent || byId.get(e.to).parent)) used.add('beyond');
       if (e.relation === 'support' || e.relation === 'conclusion') used.add('support');
       if (e.relation === 'attack') used.add(r === 'rebuttal' ? 'rebut' : 'attack');
       if (r === 'undercut') used.add('undercut');
@@ -311,8 +326,8 @@
   };
 
   app.draw = {
-    start, refresh, relabel, restyleAll, relayout, light, trimLegend, setFocusPositions, physicsOn,
-    posOf, layoutX, shownIds, dataSets: ds, groups: GROUPS,
+    start, refresh, relabel, restyleAll, relayout, trimLegend, setFocusPositions, physicsOn, setCrossLinks, hideTooltip,
+    posOf, layoutX, shownIds, fontSize, boxOf, dataSets: ds, groups: GROUPS, crossIndices,
     isVisible: (id) => Boolean(visible.get(id)),
     matches: (id) => Boolean(matched.get(id))
   };

@@ -10,6 +10,13 @@
     && (!F.kind || n.kind === F.kind) && (!F.side || n.side === F.side);
   const reset = () => KEYS.forEach((k) => { F[k] = ''; $(`f-${k}`).value = ''; });
 
+  // Draw what the filters select and bring all of it into view (or the first view, with none on).
+  const apply = () => {
+    D.hideTooltip();
+    D.refresh();
+    if (active() || S.focus.set) app.camera.show(M.nodes.filter((n) => D.matches(n.id)).map((n) => n.id));
+    else { app.camera.clearShown(); app.camera.overview(); }
+  };
   const fill = (select, values) => {
     values.forEach(([value, text]) => select.appendChild(h('option', {value, text})));
     if (!values.length) select.closest('label').hidden = true;
@@ -25,7 +32,7 @@
     fill($('f-speaker'), sorted(speakers));
     fill($('f-tag'), sorted(tags));
     fill($('f-kind'), ['thesis', 'claim', 'evidence'].filter((k) => kinds.has(k)).map((k) => [k, k]));
-    KEYS.forEach((k) => $(`f-${k}`).addEventListener('change', (ev) => { F[k] = ev.target.value; D.refresh(); }));
+    KEYS.forEach((k) => $(`f-${k}`).addEventListener('change', (ev) => { F[k] = ev.target.value; apply(); }));
   };
   initMenus();
 
@@ -33,6 +40,7 @@
     reset();
     app.focus.leave();
     D.refresh();
+    app.camera.clearShown();
     app.camera.overview();
     if (S.selected) app.network.selectNodes([S.selected]);
   });
@@ -42,13 +50,19 @@
     const claims = M.nodes.filter(M.isClaim), total = claims.length, shown = claims.filter((n) => D.isVisible(n.id)).length;
     let msg = `Showing ${shown} of ${plural(total, 'claim', 'claims')}`;
     if (shown === total) msg = total === 1 ? 'Showing the one claim' : `Showing all ${total} claims`;
-    if (S.collapsed.size) msg += ` \u00B7 ${S.collapsed.size} collapsed`;
+    if (S.collapsed.size && !active()) msg += ` \u00B7 ${S.collapsed.size} collapsed`;
     if (S.focus.set) msg += ` \u00B7 focused on \u201C${clip(M.byId.get(S.focus.id).label, 30)}\u201D`;
+    if (!shown && (active() || S.focus.set)) msg = `No claim matches: ${msg}`;
+    const off = app.camera.offscreen().length, matches = app.camera.shownIds().length;
+    if (off) msg += ` \u00B7 ${off} of ${matches} off-screen`;
     $('status').textContent = msg;
+    $('next-match').hidden = !off;
     $('show-all').hidden = !(S.focus.set || active());
   };
   app.on('refreshed', updateStatus);
+  app.on('shown', updateStatus);
+  app.on('view', () => { if (app.camera.shownIds().length) updateStatus(); });
   app.on('network', updateStatus);
 
-  app.filters = {active, accepts, reset};
+  app.filters = {active, accepts, reset, apply};
 })();

@@ -46,7 +46,6 @@
   app.on('network', (network) => network.on('doubleClick', (p) => { if (p.nodes && p.nodes.length) toggle(String(p.nodes[0])); }));
 
   // ------------------------------------------------------------------ focus
-  const FOCUS_FLOOR = 0.6;
   const neighbourhood = (id, hops) => {
     const seen = new Set([id]);
     let frontier = [id];
@@ -93,10 +92,8 @@
     if (!D.physicsOn()) D.setFocusPositions(focusLayout(id, shownHere));
     app.selection.select(id, {hash: false});
     // The whole neighbourhood if it fits at a zoom where labels can be read; else that zoom, centred
-    // on the claim, the rest a pan away (a busy claim's two steps fit only at ~0.37, unreadable).
-    if (app.camera.fitTo(shownHere, false) < FOCUS_FLOOR) {
-      app.network.moveTo({position: app.network.getPositions([id])[id], scale: FOCUS_FLOOR, animation: false});
-    }
+    // on the claim, the rest a pan away ("Next match").
+    app.camera.show(shownHere, {anchor: id});
   };
   const leave = () => {
     D.setFocusPositions(null);

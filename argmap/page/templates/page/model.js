@@ -24,19 +24,13 @@
     return e.relation === 'support' ? 'reason' : e.relation;
   };
   const displayRole = (linkRole, n) => {
-    if (linkRole === 'premise') return n.role === 'evidence' ? 'evidence' : 'reason';
+    if (linkRole === 'premise') return n.kind === 'evidence' || n.role === 'evidence' ? 'evidence' : 'reason';
     if (linkRole === 'conclusion') return 'argument';
     return linkRole;
   };
-  // The role a claim plays where it is drawn: the role of its link to the node it sits under, so a
-  // claim that supports one node and attacks another reads as a reason under the first.
-  const drawnRole = new Map();
-  nodes.forEach((n) => {
-    let r = n.role;
-    const up = n.parent ? outE.get(n.id).find((e) => e.to === n.parent) : null;
-    if (up) r = displayRole(edgeRole(up), n);
-    drawnRole.set(n.id, ROLES[r] ? r : 'claim');
-  });
+  // The badge a claim wears is decided in Python (argmap/page/badges.py) by the link it is drawn
+  // along, so the legend, the map, the outline and the panel all say the same thing.
+  const drawnRole = new Map(nodes.map((n) => [n.id, ROLES[n.badge] ? n.badge : 'claim']));
 
   const roots = nodes.filter((n) => !n.parent).map((n) => n.id);
   const layout = data.layout || {};

@@ -130,6 +130,40 @@
     ev.preventDefault();
   });
 
+  // The outline's column: "Wider" switches between two widths; the separator beside it drags (or,
+  // focused, moves by 16 px with the arrow keys) between 12rem and 60% of the window.
+  const main = $('main'), handle = $('outline-resize'), wider = $('outline-wider');
+  const setWidth = (px) => {
+    const width = Math.round(Math.max(192, Math.min(px, window.innerWidth * 0.6)));
+    main.style.setProperty('--outline-width', `${width}px`);
+    handle.setAttribute('aria-valuenow', String(width));
+  };
+  const paneWidth = () => $('outline-pane').getBoundingClientRect().width;
+  wider.addEventListener('click', () => {
+    main.style.removeProperty('--outline-width');
+    const on = main.classList.toggle('wide-outline');
+    wider.setAttribute('aria-pressed', String(on));
+    wider.textContent = on ? 'Narrower' : 'Wider';
+  });
+  handle.addEventListener('pointerdown', (ev) => {
+    const x0 = ev.clientX, w0 = paneWidth(), sign = M.rtl ? -1 : 1;
+    handle.setPointerCapture(ev.pointerId);
+    const move = (e) => setWidth(w0 + sign * (e.clientX - x0));
+    const stop = () => { handle.removeEventListener('pointermove', move); handle.removeEventListener('pointerup', stop); };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', stop);
+  });
+  handle.addEventListener('keydown', (ev) => {
+    const step = {ArrowRight: 16, ArrowLeft: -16}[ev.key];
+    if (!step) return;
+    setWidth(paneWidth() + (M.rtl ? -step : step));
+    ev.preventDefault();
+  });
+  $('toggle-outline').addEventListener('click', () => {
+    const closed = main.classList.toggle('no-outline');
+    $('toggle-outline').setAttribute('aria-expanded', String(!closed));
+  });
+
   app.on('selected', onSelected);
   app.on('cleared', () => markSelected(null));
   app.on('refreshed', updateVisibility);

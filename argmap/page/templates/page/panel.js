@@ -113,10 +113,21 @@
     panel.scrollTop = 0;
   };
   const showIntro = () => panel.replaceChildren(...intro().filter(Boolean));
+  // A permalink to an id the map does not have: say so (the intro would look like success).
+  const unknown = (id) => {
+    const theses = M.nodes.filter((n) => n.role === 'thesis').map((n) => ({id: n.id}));
+    const message = `No claim \u2018${id}\u2019 in this map.`;
+    panel.replaceChildren(...[ui('p', {class: 'notice', role: 'alert', text: message}),
+      ui('p', {class: 'hint', text: 'The link may be from an older version of the map. Search for the claim above, or start from a thesis.'}),
+      theses.length ? linkList(theses.length > 1 ? 'Theses' : 'Thesis', theses) : null].filter(Boolean));
+    const peek = $('peek');
+    peek.replaceChildren(ui('span', {class: 'txt', text: message}));
+    peek.hidden = false;
+  };
   // Redraw what the panel shows (the selected claim, or the intro).
   const update = () => { if (S.selected) show(S.selected); else showIntro(); };
 
   app.on('selected', ({id}) => show(id));
   app.on('cleared', showIntro);
-  app.panel = {show, update, badge, roleBadge, linkList, addSection: (fn) => sections.push(fn)};
+  app.panel = {show, update, unknown, badge, roleBadge, linkList, addSection: (fn) => sections.push(fn)};
 })();

@@ -68,7 +68,8 @@
   };
   const choose = (id) => {
     closeResults();
-    app.selection.select(id, {camera: true});
+    app.selection.select(id);
+    app.camera.show([id], {anchor: id});
     flash(id);
   };
   const keys = {
@@ -76,7 +77,7 @@
     ArrowUp: () => setActiveHit(active - 1),
     Enter: () => { const id = hits[active >= 0 ? active : 0]; if (id) choose(id); }
   };
-  search.addEventListener('input', runSearch);
+  search.addEventListener('input', () => { app.draw.hideTooltip(); runSearch(); });
   search.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') { closeResults(); return; }
     if (!Object.hasOwn(keys, ev.key)) return;

@@ -12,16 +12,15 @@
   const select = (id, opts = {}) => {
     if (!M.byId.has(id)) return;
     reveal(id);
-    D.light(S.selected, false);
+    D.hideTooltip();
     S.selected = id;
-    D.light(id, true);
     app.network.selectNodes([id]);
     if (opts.camera) app.camera.moveTo(id);
     app.emit('selected', {id, opts});
     if (opts.hash !== false) app.dom.setHash(id);
   };
   const clear = () => {
-    D.light(S.selected, false);
+    D.hideTooltip();
     S.selected = null;
     app.network.unselectAll();
     app.emit('cleared');
@@ -40,13 +39,17 @@
   });
   app.on('cleared', () => { peek.hidden = true; });
 
+  // The panel never shows a claim the filters or focus hide.
+  app.on('refreshed', () => { if (S.selected !== null && !D.matches(S.selected)) clear(); });
+
   app.on('network', (network) => {
     network.on('click', (p) => {
+      D.hideTooltip();  // a tap or a click closes the tooltip, wherever it lands
       if (p.nodes && p.nodes.length) select(String(p.nodes[0]));
       else if (!p.edges || !p.edges.length) clear();
     });
-    network.on('hoverNode', (p) => D.light(String(p.node), true));
-    network.on('blurNode', (p) => { const id = String(p.node); if (id !== S.selected) D.light(id, false); });
+    network.on('dragStart', D.hideTooltip);
+    network.on('zoom', D.hideTooltip);
   });
 
   app.selection = {select, clear};

@@ -19,13 +19,15 @@
     try { return decodeURIComponent(raw); } catch { return raw; }
   };
   // A feature module may own a form of permalink (tour.js: #tour-3): app.routes, tried first.
+  // Otherwise a permalink opens its claim focused; one to a claim this map lacks says so.
   const fromHash = () => {
     if ((app.routes || []).some((route) => route(location.hash))) return true;
     const id = idFromHash();
-    if (id === null || !M.byId.has(id)) return false;
-    app.focus.on(id);
-    app.camera.moveTo(id);
-    return true;
+    if (id === null) return false;
+    if (M.byId.has(id)) { app.focus.on(id); return true; }
+    if (id.startsWith('tour-')) return false;  // a tour step's permalink (the tour's own module)
+    app.panel.unknown(id);
+    return 'unknown';
   };
 
   summaryToggle();
@@ -39,15 +41,17 @@
     app.emit('ready');
   });
   // The central thesis is marked at first (vis's selection look only: the panel keeps the intro).
-  if (!fromHash()) {
+  const opened = fromHash();
+  if (opened !== true) {
     app.camera.overview();
-    app.selection.clear();
+    if (!opened) app.selection.clear();
     if (M.start && D.isVisible(M.start)) app.network.selectNodes([M.start]);
   }
   window.addEventListener('hashchange', fromHash);
-  $('toggle-outline').addEventListener('click', () => {
-    const closed = $('main').classList.toggle('no-outline');
-    $('toggle-outline').setAttribute('aria-expanded', String(!closed));
+  // On a phone the filters and view switches sit in a sheet under one button.
+  $('more').addEventListener('click', () => {
+    const open = $('controls').classList.toggle('open');
+    $('more').setAttribute('aria-expanded', String(open));
   });
   window.argmap = {
     app, model: M.data,
