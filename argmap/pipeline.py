@@ -13,8 +13,10 @@ from pathlib import Path
 
 from argmap.collector import paused_cycle_collection
 from argmap.format.diagnostics import Diagnostic, Severity
+from argmap.format.includes import load_checked
 from argmap.format.models import ArgumentMap
-from argmap.format.validation import load_map
+from argmap.format.references import sound_part
+from argmap.format.salvage import meaningful_warnings
 from argmap.graph.building import ArgumentGraph, build_graph
 from argmap.graph.checks import analyse_graph
 from argmap.lint import LintOptions, lint_map
@@ -121,15 +123,19 @@ def _check_map(
 ) -> MapResult:
     display = path.as_posix()
     result = MapResult(path=path, display=display, relative=path.relative_to(root))
-    argument_map, diagnostics = load_map(path, display, sources_dir=sources_dir)
-    result.diagnostics = diagnostics
-    if argument_map is None:
-        return result
-    result.map = argument_map
-    result.graph = build_graph(argument_map)
-    result.diagnostics.extend(analyse_graph(result.graph))
-    if lint is not None:
-        result.diagnostics.extend(lint_map(argument_map, result.graph, lint))
+    loaded = load_checked(path, display, sources_dir=sources_dir)
+    result.diagnostics = loaded.diagnostics
+    if loaded.ok and loaded.map is not None:
+        result.map = loaded.map
+        result.graph = build_graph(loaded.map)
+        result.diagnostics.extend(analyse_graph(result.graph))
+        if lint is not None:
+            result.diagnostics.extend(lint_map(loaded.map, result.graph, lint))
+    elif loaded.map is not None:
+        # The map has errors: its sound part still shows which warnings hold regardless.
+        sound = sound_part(loaded.map, loaded.damage)
+        warnings = analyse_graph(build_graph(sound))
+        result.diagnostics.extend(meaningful_warnings(warnings, loaded.damage, sound))
     return result
 
 

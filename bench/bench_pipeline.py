@@ -24,8 +24,9 @@ from timing import ARGMAP, timed_command
 
 
 def stages(path: Path) -> dict[str, float]:
+    from argmap.format.includes import load_map
     from argmap.format.reading import read_source
-    from argmap.format.validation import load_map, validate_document
+    from argmap.format.validation import validate_document
     from argmap.graph.building import build_graph
     from argmap.graph.checks import analyse_graph
 

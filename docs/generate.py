@@ -111,6 +111,15 @@ SETTINGS: dict[str, Setting] = {
         with_sources=True,
         note="Checked with `--sources DIR`, where DIR holds `speech.txt`.",
     ),
+    "source-text-outside": Setting(
+        with_sources=True,
+        note="Checked with `--sources DIR`, where DIR holds `speech.txt`.",
+    ),
+    "source-text-unreadable": Setting(
+        with_sources=True,
+        files=(("sources/notes/speech.txt", "Notes.\n"),),
+        note="Checked with `--sources DIR`, where DIR holds `speech.txt` and a folder `notes`.",
+    ),
     "include-error": Setting(
         note="Checked in a folder holding `parts/other.yaml`, a small valid map.",
     ),
@@ -118,6 +127,19 @@ SETTINGS: dict[str, Setting] = {
         command=SNIPPET_IS_COMMAND,
         files=(*KIALO_FILES, ("debate.yaml", "# an earlier import\n")),
         note="Run in a folder holding a Kialo export `debate.txt` and an earlier `debate.yaml`.",
+    ),
+    "output-is-input": Setting(
+        command=SNIPPET_IS_COMMAND,
+        files=(("map.yaml", NEIGHBOURS["parts/other.yaml"]),),
+        note="Run in a folder holding a valid `map.yaml`.",
+    ),
+    "output-collision": Setting(
+        command=SNIPPET_IS_COMMAND,
+        files=(
+            ("maps/a.yaml", NEIGHBOURS["parts/other.yaml"]),
+            ("maps/a.yml", NEIGHBOURS["chapters/one.yaml"]),
+        ),
+        note="Run in a folder whose `maps/` holds two valid maps, `a.yaml` and `a.yml`.",
     ),
     "unwritable-file": Setting(
         command=SNIPPET_IS_COMMAND,
@@ -148,6 +170,21 @@ SETTINGS: dict[str, Setting] = {
         file_name="debate.txt",
         command=IMPORT_KIALO,
     ),
+    **{
+        code: Setting(
+            file_name="judgments.yaml",
+            command="argmap analyze map.yaml --judgments judgments.yaml",
+            files=(("map.yaml", NEIGHBOURS["parts/other.yaml"]),),
+            note="Checked with `argmap analyze map.yaml --judgments judgments.yaml`, where "
+            "`map.yaml` (titled *Another part*) has one claim, `other`.",
+        )
+        for code in (
+            "judgments-shape",
+            "judgment-unknown-id",
+            "judgment-value",
+            "judgments-other-map",
+        )
+    },
     "import-reference": Setting(
         template=KIALO_DISCUSSION + "1.2. Con: Coffee tastes better.\n{snippet}",
         file_name="debate.txt",
@@ -211,6 +248,9 @@ def setting_for(code: str) -> Setting:
 
 # Codes whose problem is the file itself, not something one can write in a snippet.
 WITHOUT_SNIPPET = {
+    "output-symlink": "A symbolic link in the build folder, where a page goes or as a folder "
+    "of pages (`site/unit -> /elsewhere`), gives this error on that page's path; the other "
+    "pages are built and the run exits 1.",
     "file-too-large": "Any map file over 20 MB gives this error, at line 1, column 1.",
     "unreadable-file": "A map file that exists but cannot be read (its permissions forbid it, "
     "or it vanished while argmap was reading it) gives this error at line 1, column 1; the run "
@@ -284,7 +324,7 @@ def _write_scratch(folder: Path, setting: Setting) -> None:
     for name, text in [*NEIGHBOURS.items(), *setting.files]:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
-    (folder / "sources").mkdir()
+    (folder / "sources").mkdir(exist_ok=True)
     for name, text in SOURCE_TEXTS.items():
         (folder / "sources" / name).write_text(text, encoding="utf-8")
 

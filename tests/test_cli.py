@@ -139,6 +139,32 @@ def test_a_bug_in_argmap_exits_3_with_a_report_request(monkeypatch, capsys) -> N
     assert "internal error: RuntimeError: boom" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("command", "advised"),
+    [("validate", True), ("build", True), ("stats", False), ("analyze", False), ("diff", False)],
+)
+def test_the_advice_to_rerun_with_v_is_given_only_where_v_exists(
+    monkeypatch, capsys, command: str, advised: bool
+) -> None:
+    import argmap.pipeline
+    from argmap.cli import cli, main
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(argmap.pipeline, "run", broken)
+    monkeypatch.setattr(argmap.pipeline, "check_map", broken)
+    arguments = [str(GOOD), str(GOOD)] if command == "diff" else [str(GOOD)]
+    monkeypatch.setattr(sys, "argv", ["argmap", command, *arguments])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 3
+    assert "internal error: RuntimeError: boom" in (printed := capsys.readouterr().err)
+    assert ("run with -v" in printed) is advised
+    options = {o for p in cli.commands[command].params for o in getattr(p, "opts", [])}
+    assert ("-v" in options) is advised
+
+
 def test_not_utf8_is_a_diagnostic_not_a_traceback(run_cli) -> None:
     result = run_cli("validate", str(FIXTURES / "invalid" / "not-utf8.yaml"))
     assert result.exit_code == 1

@@ -66,7 +66,7 @@ def test_a_typo_in_a_required_key_is_one_problem_not_two(write_map) -> None:
     ]
 
 
-def test_cross_references_are_checked_only_after_the_schema_passes(write_map) -> None:
+def test_cross_references_are_checked_even_when_the_schema_fails(write_map) -> None:
     path = write_map(
         """
         argmap: 1
@@ -76,7 +76,7 @@ def test_cross_references_are_checked_only_after_the_schema_passes(write_map) ->
           r: {text: R, supports: [nowhere]}
         """
     )
-    assert positions(path) == {(4, 30, "unknown-key")}
+    assert positions(path) == {(4, 30, "unknown-key"), (5, 27, "unknown-reference")}
 
 
 def test_unknown_reference_suggests_the_closest_id(write_map) -> None:
@@ -210,7 +210,7 @@ def test_a_speaker_defined_differently_in_two_files_is_a_duplicate(write_map) ->
         """
     )
     _, diagnostics = load(main)
-    assert [(Path(d.path).name, d.line, d.code) for d in diagnostics] == [
+    assert [(Path(d.path).name, d.line, d.code) for d in diagnostics if d.severity == "error"] == [
         ("part.yaml", 3, "duplicate-id")
     ]
 
@@ -280,3 +280,33 @@ def test_a_missing_source_text_is_reported_at_the_file_key(write_map, tmp_path) 
         """
     )
     assert positions(path, sources_dir=tmp_path) == {(4, 33, "source-text-missing")}
+
+
+@pytest.mark.parametrize(
+    ("value", "column", "escape"),
+    [('"C:\\Users\\ana"', 14, "\\U"), ('"a \\q b"', 14, "\\q"), ('"\\x4"', 12, "\\x")],
+)
+def test_an_invalid_escape_is_reported_at_the_escape_not_as_an_unclosed_quote(
+    write_map, value: str, column: int, escape: str
+) -> None:
+    path = write_map(f"argmap: 1\ntitle: T\nclaims:\n  t:\n    text: {value}\n    kind: thesis\n")
+    _, diagnostics = load(path)
+    assert [(d.line, d.column, d.code) for d in diagnostics] == [(5, column, "yaml-syntax")]
+    assert f"'{escape}' is not a valid escape" in diagnostics[0].message
+    assert "never closed" not in diagnostics[0].message
+
+
+def test_an_impossible_date_is_a_wrong_type(write_map) -> None:
+    path = write_map(
+        """
+        argmap: 1
+        title: T
+        sources:
+          s: {title: S, date: 2019-02-30}
+          u: {title: U, date: "2019-02-28"}
+        claims:
+          t: {text: T., kind: thesis, source: s}
+          r: {text: R., source: u, supports: [t]}
+        """
+    )
+    assert positions(path) == {(4, 23, "wrong-type")}

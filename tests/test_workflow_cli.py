@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,6 +76,29 @@ def test_new_with_awkward_titles_still_validates(
     shown = run_cli("stats", str(path), "--format", "json")
     assert json.loads(shown.stdout)["title"] == title
     assert run_cli("validate", "--strict", str(path)).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["", ".", "/", "..", "maps/", "maps/.."])
+def test_new_with_a_name_that_is_no_file_name_is_a_usage_error(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps").mkdir()
+    result = run_cli("new", name)
+    assert result.exit_code == 2
+    assert "Invalid value for 'NAME'" in result.stderr
+    assert "internal error" not in result.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["maps"]
+
+
+def test_the_starters_rebuttal_is_a_claim_not_evidence(run_cli: RunCli, tmp_path: Path) -> None:
+    import yaml
+
+    assert run_cli("new", str(tmp_path / "m")).exit_code == 0
+    data = yaml.safe_load((tmp_path / "m.yaml").read_text(encoding="utf-8"))
+    rebuttals = [c for c in data["claims"].values() if "first-objection" in c.get("attacks", [])]
+    assert len(rebuttals) == 1
+    assert rebuttals[0].get("kind", "claim") == "claim"
 
 
 # -- diff --------------------------------------------------------------------------------------
@@ -157,13 +181,37 @@ def test_stats_as_text_and_json(run_cli: RunCli, write_map: WriteMap) -> None:
     path = write_map(REFERENCE)
     text = run_cli("stats", str(path))
     assert text.exit_code == 0
-    assert "claims:      4 (claim 2, evidence 1, thesis 1)" in text.stdout
+    assert "claims:      4 by kind (thesis 1, claim 2, evidence 1)" in text.stdout
     assert "unanswered objections (1): practice" in text.stdout
     data = json.loads(run_cli("stats", str(path), "--format", "json").stdout)
     assert data["claims"] == 4
     assert data["depth"] == 2
     assert data["unanswered_objections"] == ["practice"]
     assert data["load_bearing"][0]["id"] == "tired"
+
+
+ROOT = Path(__file__).parent.parent
+EVERY_MAP = sorted([*ROOT.glob("maps/*.yaml"), *ROOT.glob("examples/*.yaml")])
+
+
+@pytest.mark.parametrize("path", EVERY_MAP, ids=lambda p: p.name)
+def test_every_stats_total_is_the_sum_of_its_parts(run_cli: RunCli, path: Path) -> None:
+    """Each "N ... (name a, name b)" line: a + b == N, N being the last number before "("."""
+    text = run_cli("stats", str(path)).stdout
+    checked = 0
+    for line in text.splitlines()[1:]:
+        match = re.search(r"(\d+)[^()\d]*\(((?:[a-z]+ \d+(?:, )?)+)[);]", line)
+        if match is None:
+            continue
+        parts = [int(part.rsplit(" ", 1)[1]) for part in match.group(2).split(", ")]
+        assert sum(parts) == int(match.group(1)), line
+        checked += 1
+    assert checked >= 3, text
+    figures = json.loads(run_cli("stats", str(path), "--format", "json").stdout)
+    assert sum(figures["kinds"].values()) == figures["claims"]
+    assert sum(figures["roles"].values()) == figures["claims"]
+    assert sum(figures["link_types"].values()) == figures["links"]
+    assert figures["undercuts"] <= figures["link_types"]["attack"]
 
 
 # -- export ------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ from argmap.cli.options import (
     MAP_FILE,
     echo_problems,
     file_problem,
-    graph_or_exit,
+    map_or_exit,
+    output_problem,
     write_output,
 )
 from argmap.exchange.formats import EXPORTERS, IMPORTERS, export_names, import_names
@@ -34,12 +35,13 @@ def _described(registry: dict[str, object]) -> str:
     help=f"The format to write ({_described(dict(EXPORTERS))}).",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or '-'.")
-def export_command(map_path: Path, fmt: str, output: str) -> None:
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def export_command(map_path: Path, fmt: str, output: str, force: bool) -> None:
     """Export a map to another tool's format (Gephi, yEd, Graphviz, Mermaid, OVA, Argdown...)."""
     from argmap.exchange.convert import export_map
 
-    text = export_map(graph_or_exit(map_path), fmt)
-    problem = write_output(text, output)
+    graph, read = map_or_exit(map_path)
+    problem = write_output(export_map(graph, fmt), output, force=force, inputs=read)
     if problem is not None:
         echo_problems([problem])
         sys.exit(1)
@@ -63,9 +65,9 @@ def import_command(file: Path, fmt: str, output: str, force: bool) -> None:
     from argmap.exchange.yamlout import dump_map
     from argmap.format.diagnostics import Severity
 
-    if output != "-" and not force and Path(output).exists():
-        message = f"{output} already exists; use --force to overwrite"
-        echo_problems([file_problem(output, "file-exists", message)])
+    refused = output_problem(output, force=force, inputs=[file])
+    if refused is not None:  # before reading: an import can be long
+        echo_problems([refused])
         sys.exit(1)
     try:
         text = file.read_text(encoding="utf-8-sig")
@@ -78,7 +80,7 @@ def import_command(file: Path, fmt: str, output: str, force: bool) -> None:
     if any(p.severity is Severity.ERROR for p in problems):
         sys.exit(1)
     header = f"Imported from {file.name} by `argmap import`; check it with `argmap validate`."
-    unwritten = write_output(dump_map(data, header=header), output, force=force)
+    unwritten = write_output(dump_map(data, header=header), output, force=force, inputs=[file])
     if unwritten is not None:
         echo_problems([unwritten])
         sys.exit(1)

@@ -33,6 +33,8 @@ __all__ = [
     "input_paths",
     "lint_options",
     "logger",
+    "map_or_exit",
+    "output_problem",
     "setup_logging",
     "use_colour",
     "write_output",
@@ -184,8 +186,10 @@ def input_paths(paths: tuple[Path, ...]) -> list[Path]:
 
 def echo_problems(problems: list[Diagnostic]) -> None:
     """Diagnostics of the workflow commands go to stderr: their stdout is the product."""
+    from argmap.format.terminal import printable
+
     for problem in sorted(problems, key=lambda d: d.sort_key):
-        click.echo(str(problem), err=True)
+        click.echo(printable(str(problem)), err=True)
 
 
 def file_problem(path: str | Path, code: str, message: str) -> Diagnostic:
@@ -198,29 +202,71 @@ def file_problem(path: str | Path, code: str, message: str) -> Diagnostic:
 
 def graph_or_exit(path: Path) -> ArgumentGraph:
     """The graph of the map at *path*; on errors, print them to stderr and exit 1."""
+    return map_or_exit(path)[0]
+
+
+def map_or_exit(path: Path) -> tuple[ArgumentGraph, list[Path]]:
+    """The graph of the map at *path* and every file it was read from (the map, its includes);
+    on errors, print them to stderr and exit 1."""
     from argmap.format.diagnostics import Severity, exit_status
     from argmap.pipeline import check_map
 
     result = check_map(path, path.parent)
-    if result.graph is None:
+    if result.graph is None or result.map is None:
         echo_problems([d for d in result.diagnostics if d.severity is Severity.ERROR])
         sys.exit(exit_status(result.diagnostics))
-    return result.graph
+    files = [path]
+    pending = list(result.map._included)
+    while pending:
+        part = pending.pop()
+        if part.path:
+            files.append(Path(part.path))
+        pending.extend(part._included)
+    return result.graph, files
 
 
-def write_output(text: str, output: str, *, force: bool = True) -> Diagnostic | None:
-    """Write *text* to the file *output* ('-' is stdout); a problem becomes a diagnostic."""
+def output_problem(output: str, *, force: bool, inputs: Sequence[Path] = ()) -> Diagnostic | None:
+    """Why *output* may not be written, or None: it is one of *inputs* (the files the command
+    reads: never replaced, even with *force*), a folder, or an existing file without *force*."""
+    from argmap.output import same_file
+
+    if output == "-":
+        return None
+    path = Path(output)
+    name = path.as_posix()
+    read = next((p for p in inputs if same_file(p, path)), None)
+    if read is not None:
+        message = f"{name} is {read.as_posix()}, which this command reads; write elsewhere"
+        return file_problem(path, "output-is-input", message)
+    if path.is_dir():
+        return file_problem(path, "unwritable-file", f"cannot write {name}: it is a folder")
+    if not force and os.path.lexists(path):
+        return file_problem(path, "file-exists", f"{name} already exists; use --force to overwrite")
+    return None
+
+
+def write_output(
+    text: str, output: str, *, force: bool = True, inputs: Sequence[Path] = ()
+) -> Diagnostic | None:
+    """Write *text* to the file *output* ('-' is stdout) whole or not at all.
+
+    An existing file is replaced only with *force*; one of *inputs* (the files the command
+    read) never is. A problem becomes a diagnostic on the output file.
+    """
+    from argmap.output import write_file
+
     if output == "-":
         click.echo(text, nl=False)
         return None
+    problem = output_problem(output, force=force, inputs=inputs)
+    if problem is not None:
+        return problem
     path = Path(output)
     try:
-        with path.open("w" if force else "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write_file(path, text, exclusive=not force)
     except FileExistsError:
-        return file_problem(
-            path, "file-exists", f"{path.as_posix()} already exists; use --force to overwrite"
-        )
+        message = f"{path.as_posix()} already exists; use --force to overwrite"
+        return file_problem(path, "file-exists", message)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return file_problem(path, "unwritable-file", f"cannot write {path.as_posix()}: {reason}")

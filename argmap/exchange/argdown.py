@@ -33,6 +33,7 @@ from argmap.format.diagnostics import Diagnostic, Severity
 
 from .builder import MapBuilder
 from .contract import conclusion, premises, walk_tree
+from .jsontext import as_dict, as_list, read_json
 
 __all__ = ["escape_argdown", "export_argdown", "import_argdown_json"]
 
@@ -110,27 +111,46 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _string(value: Any) -> str:
+    """A JSON string or number as text; anything else as ''."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else ""
+
+
 def _statement_text(ec: dict[str, Any]) -> str:
-    members = ec.get("members") or []
-    for member in members:
-        if isinstance(member, dict) and _plain(str(member.get("text") or "")):
-            return _plain(str(member["text"]))
-    return str(ec.get("title") or "").strip()
+    for member in _list(ec.get("members")):
+        if isinstance(member, dict) and _plain(_string(member.get("text"))):
+            return _plain(_string(member["text"]))
+    return _string(ec.get("title")).strip()
 
 
 def _description(arg: dict[str, Any]) -> str | None:
     texts = [
-        _plain(str(m.get("text")))
-        for m in arg.get("members") or []
-        if isinstance(m, dict) and _plain(str(m.get("text") or ""))
+        _plain(_string(m.get("text")))
+        for m in _list(arg.get("members"))
+        if isinstance(m, dict) and _plain(_string(m.get("text")))
     ]
     return " ".join(texts) or None
 
 
 def _first_line(obj: dict[str, Any]) -> tuple[int, int]:
-    for member in obj.get("members") or []:
-        if isinstance(member, dict) and isinstance(member.get("startLine"), int):
-            return int(member["startLine"]), int(member.get("startColumn") or 1)
+    for member in _list(obj.get("members")):
+        if not isinstance(member, dict):
+            continue
+        line, column = member.get("startLine"), member.get("startColumn")
+        if isinstance(line, int) and not isinstance(line, bool) and line >= 1:
+            if isinstance(column, int) and not isinstance(column, bool) and column >= 1:
+                return line, column
+            return line, 1
     return 1, 1
 
 
@@ -141,16 +161,16 @@ class _ArgdownReader:
         self.relation_source: dict[str, str] = {}
 
     def read(self, data: dict[str, Any]) -> None:
-        statements = data.get("statements") or {}
-        arguments = data.get("arguments") or {}
-        sections = data.get("sections") or []
-        if sections and isinstance(sections[0], dict) and sections[0].get("title"):
-            self.b.title = str(sections[0]["title"])
+        statements = data["statements"]
+        arguments = as_dict(data.get("arguments"), "arguments", self.b)
+        sections = as_list(data.get("sections"), "sections", self.b)
+        if sections and isinstance(sections[0], dict) and _string(sections[0].get("title")):
+            self.b.title = _string(sections[0]["title"])
         for title, ec in statements.items():
             if not isinstance(ec, dict):
                 continue
             text = _statement_text(ec) or str(title)
-            tags = [str(t) for t in ec.get("tags") or []]
+            tags = [_string(t) for t in _list(ec.get("tags")) if _string(t)]
             self.ids["statement", str(title)] = self.b.add_claim(
                 text,
                 id_hint=str(title),
@@ -169,24 +189,24 @@ class _ArgdownReader:
                 text,
                 id_hint=str(title),
                 label=str(title),
-                tags=[str(t) for t in arg.get("tags") or []],
+                tags=[_string(t) for t in _list(arg.get("tags")) if _string(t)],
             )
         for title, arg in pcs_arguments:
             self.reconstruct(title, arg)
-        for relation in data.get("relations") or []:
+        for relation in as_list(data.get("relations"), "relations", self.b):
             if isinstance(relation, dict):
                 self.relation(relation)
         self.b.mark_theses()
 
     def statement_id(self, statement: dict[str, Any]) -> str | None:
-        return self.ids.get(("statement", str(statement.get("title"))))
+        return self.ids.get(("statement", _string(statement.get("title"))))
 
     def reconstruct(self, title: str, arg: dict[str, Any]) -> None:
         line, column = _first_line(arg)
         steps: list[str] = []
         main: str | None = None
         last_node: str | None = None
-        for statement in arg["pcs"]:
+        for statement in _list(arg["pcs"]):
             if not isinstance(statement, dict):
                 continue
             sid = self.statement_id(statement)
@@ -194,8 +214,9 @@ class _ArgdownReader:
                 continue
             role = statement.get("role")
             if role in ("intermediary-conclusion", "main-conclusion"):
-                inference = statement.get("inference") or {}
-                rules = [str(r) for r in inference.get("inferenceRules") or []]
+                inference = _dict(statement.get("inference"))
+                rules = [_string(r) for r in _list(inference.get("inferenceRules"))]
+                rules = [r for r in rules if r]
                 is_main = role == "main-conclusion"
                 note = _description(arg) if is_main else None
                 node = self.b.add_argument(
@@ -231,30 +252,32 @@ class _ArgdownReader:
 
     def endpoint(self, kind: Any, title: Any, *, as_source: bool) -> str | None:
         key = "argument" if kind == "argument" else "statement"
-        if key == "argument" and as_source and str(title) in self.relation_source:
-            return self.relation_source[str(title)]
-        return self.ids.get((key, str(title)))
+        name = _string(title)
+        if key == "argument" and as_source and name in self.relation_source:
+            return self.relation_source[name]
+        return self.ids.get((key, name))
 
     def relation(self, relation: dict[str, Any]) -> None:
-        kind = str(relation.get("relationType") or "")
+        kind = _string(relation.get("relationType"))
+        start, end = _string(relation.get("from")), _string(relation.get("to"))
         source = self.endpoint(relation.get("fromType"), relation.get("from"), as_source=True)
         target = self.endpoint(relation.get("toType"), relation.get("to"), as_source=False)
         if source is None or target is None:
             self.b.report(
                 Severity.WARNING,
                 "import-dropped",
-                f"{kind} relation {relation.get('from')!r} -> {relation.get('to')!r} names an "
+                f"{kind} relation {start!r} -> {end!r} names an "
                 "unknown statement or argument; skipped",
             )
             return
         if (
             relation.get("toType") == "argument"
-            and ("argument-single", str(relation.get("to"))) in self.ids
+            and ("argument-single", _string(relation.get("to"))) in self.ids
         ):
             self.b.report(
                 Severity.WARNING,
                 "import-lossy",
-                f"<{relation.get('to')}> has a single premise, so argmap has no node for it; its "
+                f"<{end}> has a single premise, so argmap has no node for it; its "
                 f"{kind} relation now targets its conclusion '{target}'",
             )
         if kind in ("support", "entails"):
@@ -268,8 +291,7 @@ class _ArgdownReader:
             self.b.report(
                 Severity.WARNING,
                 "import-unsupported",
-                f"relation type {kind!r} ({relation.get('from')!r} -> {relation.get('to')!r}) "
-                "has no argmap equivalent; skipped",
+                f"relation type {kind!r} ({start!r} -> {end!r}) has no argmap equivalent; skipped",
             )
 
 
@@ -278,20 +300,11 @@ def import_argdown_json(
 ) -> tuple[dict[str, Any], list[Diagnostic]]:
     """A format-v1 map from the JSON of ``argdown json``, with the problems found in it."""
     reader = _ArgdownReader(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        hint = None
-        if text.lstrip().startswith(("#", "[", "<", "===")):
-            hint = "this looks like Argdown text; convert it first with `argdown json FILE`"
-        reader.b.report(
-            Severity.ERROR,
-            "import-syntax",
-            f"not valid JSON: {exc.msg}",
-            line=exc.lineno,
-            column=exc.colno,
-            hint=hint,
-        )
+    hint = None
+    if text.lstrip().startswith(("#", "[", "<", "===")):
+        hint = "this looks like Argdown text; convert it first with `argdown json FILE`"
+    data = read_json(text, reader.b, hint)
+    if data is None:
         return reader.b.to_dict(), reader.b.diagnostics
     if not isinstance(data, dict) or not isinstance(data.get("statements"), dict):
         reader.b.report(

@@ -14,7 +14,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import Any
 
@@ -24,6 +23,7 @@ from argmap.format.diagnostics import Diagnostic, Severity
 
 from .builder import MapBuilder, import_diagnostic
 from .formats import EXPORTERS, IMPORTERS, canonical_export, canonical_import
+from .jsontext import loads
 
 __all__ = ["detect_format", "export_map", "import_map"]
 
@@ -42,8 +42,8 @@ def detect_format(text: str, path: str) -> str | None:
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith("{"):
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
+            data = loads(text)
+        except (ValueError, RecursionError):  # not JSON, or nested too deeply to read
             return None
         if isinstance(data, dict):
             if data.get("format") == "argmap-graph":

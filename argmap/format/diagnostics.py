@@ -292,6 +292,24 @@ CODES: dict[str, CodeInfo] = _register(
         "sources:\n  speech: {title: A speech, file: speach.txt}",
         "sources:\n  speech: {title: A speech, file: speech.txt}",
     ),
+    # -- what `--sources DIR` will not read (issue 12) --------------------------------------
+    CodeInfo(
+        "source-text-outside",
+        _E,
+        "With `--sources DIR`: a source's `file` names a file outside DIR (an absolute path, "
+        "a `..`, or a symbolic link leading out). Only files inside DIR are read, so a map "
+        "cannot probe other files of the machine that checks it.",
+        "sources:\n  speech: {title: A speech, file: ../../etc/passwd}",
+        "sources:\n  speech: {title: A speech, file: speech.txt}",
+    ),
+    CodeInfo(
+        "source-text-unreadable",
+        _E,
+        "With `--sources DIR`: a source's `file` is not a regular file (a folder, a FIFO, a "
+        "device), is larger than argmap reads (20 MB), or cannot be read.",
+        "sources:\n  speech: {title: A speech, file: notes}     # notes is a folder",
+        "sources:\n  speech: {title: A speech, file: speech.txt}",
+    ),
     CodeInfo(
         "orphan-claim",
         _W,
@@ -341,10 +359,37 @@ CODES: dict[str, CodeInfo] = _register(
     CodeInfo(
         "file-exists",
         _E,
-        "`argmap new` and `argmap import -o FILE` never overwrite a file. Pick another name, "
-        "or pass `--force` to `import` to replace it.",
+        "`argmap new`, and `import`, `export` and `schema` with `-o FILE`, never overwrite a "
+        "file. Pick another name, or pass `--force` (import, export, schema) to replace it.",
         "argmap import debate.txt -o debate.yaml      # debate.yaml is already there",
         "argmap import debate.txt -o debate.yaml --force",
+    ),
+    # -- outputs that would destroy a user's work (issue 12) -------------------------------------
+    CodeInfo(
+        "output-is-input",
+        _E,
+        "`-o FILE` names the file the command reads (the map, a file it includes, or the file "
+        "being imported); even with `--force` it is never written over. Write elsewhere.",
+        "argmap export map.yaml --to argdown -o map.yaml --force",
+        "argmap export map.yaml --to argdown -o map.argdown",
+    ),
+    CodeInfo(
+        "output-collision",
+        _E,
+        "Two maps of one build would write the same page (`a.yaml` and `a.yml` both make "
+        "`a.html`), or a map at the top of the folder is called `index.yaml`, whose page would "
+        "be the site index. Nothing is built; rename one of the files.",
+        "argmap build maps -o site      # maps/ holds a.yaml and a.yml",
+        "argmap build maps/a.yaml -o site",
+    ),
+    CodeInfo(
+        "output-symlink",
+        _E,
+        "A build never writes through a symbolic link in its output folder (a link at a "
+        "page's place, or a folder of pages that is a link), which could point outside it. "
+        "That page is not written; remove the link.",
+        "",
+        "",
     ),
     CodeInfo(
         "unwritable-file",
@@ -412,6 +457,39 @@ CODES: dict[str, CodeInfo] = _register(
         "is skipped.",
         "1.3. Con: -> See 1.9.",
         "1.3. Con: -> See 1.2.",
+    ),
+    # -- judgments files (argmap analyze --judgments): a student's accept/reject/unsure per claim
+    CodeInfo(
+        "judgments-shape",
+        _E,
+        "A judgments file is a mapping with `judgments:` (claim id: accept, reject or unsure) "
+        "and optionally `map:` (the map's title or file name) and `student:`; anything else "
+        "in it is reported.",
+        "judgments: [other]",
+        "judgments:\n  other: accept",
+    ),
+    CodeInfo(
+        "judgment-unknown-id",
+        _E,
+        "A judged id is not a claim or argument of the map (the closest id is suggested).",
+        "judgments:\n  othr: accept",
+        "judgments:\n  other: accept",
+    ),
+    CodeInfo(
+        "judgment-value",
+        _E,
+        "A judgment is not `accept`, `reject` or `unsure` (YAML reads a bare yes or no as "
+        "true or false).",
+        "judgments:\n  other: agree",
+        "judgments:\n  other: accept",
+    ),
+    CodeInfo(
+        "judgments-other-map",
+        _W,
+        "The file's `map:` names neither the map's title nor its file name: the judgments may "
+        "be for another map. The ids that match are still checked.",
+        "map: Another map\njudgments:\n  other: accept",
+        "map: Another part\njudgments:\n  other: accept",
     ),
     # -- map quality: `argmap lint` and `argmap validate --lint` (argmap/lint/) ----------------
     CodeInfo(

@@ -8,6 +8,7 @@ never be silently ignored. Each object remembers where it was defined (``span``)
 
 from __future__ import annotations
 
+import datetime
 import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -58,10 +59,21 @@ def _check_id(value: str) -> str:
     return value
 
 
+def _check_date(value: str) -> str:
+    """A date the calendar has: 2019-02-30 matches the pattern but is no day."""
+    if len(value) == len("YYYY-MM-DD"):
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            msg = "impossible_date"
+            raise PydanticCustomError(msg, "{date} is not a date", {"date": value}) from None
+    return value
+
+
 Id = Annotated[str, AfterValidator(_check_id)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Weight = Annotated[float, Field(ge=0.0, le=1.0)]
-Date = Annotated[str, StringConstraints(pattern=_DATE_PATTERN)]
+Date = Annotated[str, StringConstraints(pattern=_DATE_PATTERN), AfterValidator(_check_date)]
 
 
 class ClaimKind(StrEnum):

@@ -10,6 +10,8 @@ expand into billions of nodes).
 from __future__ import annotations
 
 import datetime
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,9 +24,11 @@ __all__ = [
     "MAX_ALIAS_EXPANSION",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "FileRefused",
     "Loc",
     "SourceDocument",
     "parse_source",
+    "read_regular",
     "read_source",
 ]
 
@@ -60,6 +64,8 @@ class SourceDocument:
     data: Any
     key_nodes: dict[Loc, yaml.Node] = field(default_factory=dict)
     value_nodes: dict[Loc, yaml.Node] = field(default_factory=dict)
+    #: The texts of what duplicate keys held (reading keeps the first of two): ids they may name.
+    dropped: list[list[str]] = field(default_factory=list)
 
     def key_span(self, loc: Loc) -> Span:
         """The key span of the longest prefix of *loc* that exists in the file."""
@@ -133,27 +139,97 @@ def parse_source(text: str, path: str) -> tuple[SourceDocument | None, list[Diag
         data = walker.walk(node, ())
     except _TooComplex as error:
         return None, [Diagnostic.at(error.span, "yaml-too-complex", error.message)]
-    document = SourceDocument(path, text, data, walker.key_nodes, walker.value_nodes)
+    document = SourceDocument(
+        path, text, data, walker.key_nodes, walker.value_nodes, walker.dropped
+    )
     return document, walker.problems
+
+
+class FileRefused(Exception):
+    """A file argmap will not read: not a regular file, or larger than the limit."""
+
+    def __init__(self, reason: str, *, too_large: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.too_large = too_large
+
+
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _not_regular(mode: int) -> FileRefused | None:
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a file")
+    return FileRefused(f"is {kind}, not a regular file")
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file *path*, if it holds at most *limit* of them.
+
+    A FIFO, a device or a socket is refused before it is opened for reading (opening a FIFO
+    would wait for a writer); a file is read only up to *limit* + 1 bytes, whatever its stat
+    says (files under /proc report size 0). Raises :class:`FileRefused` or :class:`OSError`.
+    """
+    info = os.stat(path)
+    refused = _not_regular(info.st_mode)
+    if refused is not None:
+        raise refused
+    if info.st_size > limit:
+        raise FileRefused(_size_words(info.st_size), too_large=True)
+    # O_NONBLOCK: should the file be swapped for a FIFO after the stat, the open still returns.
+    descriptor = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        refused = _not_regular(os.fstat(descriptor).st_mode)
+        if refused is not None:
+            raise refused
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(descriptor, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    finally:
+        os.close(descriptor)
+    if total > limit:
+        reason = f"more than {_size_words(limit)}"
+        raise FileRefused(reason, too_large=True)
+    return b"".join(chunks)
+
+
+def _size_words(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def _read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
     start = Span.start_of(shown)
     try:
-        if path.is_dir():
-            return None, [Diagnostic.at(start, "unreadable-file", "is a folder, not a map file")]
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except FileRefused as refused:
+        if not refused.too_large:
             message = (
-                f"the file is {size / 1024 / 1024:.1f} MB; argmap reads map files of at most "
-                f"{MAX_FILE_BYTES // 1024 // 1024} MB (split it with 'include')"
+                "is a folder, not a map file" if "folder" in refused.reason else refused.reason
             )
-            return None, [Diagnostic.at(start, "file-too-large", message)]
-        raw = path.read_bytes()
+            return None, [Diagnostic.at(start, "unreadable-file", message)]
+        message = (
+            f"the file is {refused.reason}; argmap reads map files of at most "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB (split it with 'include')"
+        )
+        return None, [Diagnostic.at(start, "file-too-large", message)]
     except FileNotFoundError:
         return None, [Diagnostic.at(start, "unreadable-file", "no such file")]
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
         return None, [Diagnostic.at(start, "unreadable-file", f"cannot read the file: {reason}")]
     try:
         return raw.decode("utf-8-sig"), []
@@ -178,6 +254,9 @@ def _only_comments(text: str) -> bool:
 def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
     mark = error.problem_mark or error.context_mark
     context = error.context or ""
+    escape = _invalid_escape(error, path, text)
+    if escape is not None:
+        return escape
     if error.context_mark is not None and "quoted scalar" in context:
         # The end of the file is a useless place to point at; the opening quote is the mistake.
         mark = error.context_mark
@@ -191,6 +270,31 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Dia
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     line, column = _within_text(text, line, column)
     return Diagnostic.at(Span(path, line, column, line, column + 1), "yaml-syntax", problem)
+
+
+def _invalid_escape(error: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic | None:
+    """A backslash escape YAML does not know, in a double-quoted string, at the backslash.
+
+    PyYAML reports it as a problem of the quoted scalar, which would otherwise read as "this
+    quote is never closed"; Windows paths in double quotes (``"C:\\Users"``) are the usual case.
+    """
+    problem, mark = error.problem or "", error.problem_mark
+    if "quoted scalar" not in (error.context or "") or mark is None:
+        return None
+    if "escape" not in problem and "hexdecimal" not in problem:
+        return None
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    backslash = line.rfind("\\", 0, mark.column + 1)
+    if backslash < 0:
+        return None
+    written = line[backslash : backslash + 2]
+    message = (
+        f"'{written}' is not a valid escape in a double-quoted string; write \\\\ for a "
+        "backslash, or put the text in single quotes, which keep backslashes as they are"
+    )
+    span = Span(path, mark.line + 1, backslash + 1, mark.line + 1, backslash + 3)
+    return Diagnostic.at(span, "yaml-syntax", message)
 
 
 def _within_text(text: str, line: int, column: int) -> tuple[int, int]:
@@ -271,6 +375,7 @@ class _Walker:
         self.key_nodes: dict[Loc, yaml.Node] = {}
         self.value_nodes: dict[Loc, yaml.Node] = {}
         self.problems: list[Diagnostic] = []
+        self.dropped: list[list[str]] = []
         self._seen: set[int] = set()
         self._open: list[int] = []
         self._alias_budget = MAX_ALIAS_EXPANSION
@@ -324,6 +429,7 @@ class _Walker:
                 message = f"duplicate key {key!r} (first defined at line {first})"
                 span = _span(self.path, key_node)
                 self.problems.append(Diagnostic.at(span, "duplicate-key", message, loc=loc))
+                self.dropped.append([key, *_scalar_texts(value_node)])
                 continue
             self.key_nodes[(*loc, key)] = key_node
             result[key] = self.walk(value_node, (*loc, key))
@@ -358,3 +464,20 @@ class _Walker:
         if isinstance(value, datetime.datetime | datetime.date):
             return value.isoformat()
         return value
+
+
+def _scalar_texts(node: yaml.Node, budget: int = MAX_ALIAS_EXPANSION) -> list[str]:
+    """The texts of the scalars under *node*, at most *budget* (an alias bomb stays bounded)."""
+    texts: list[str] = []
+    pending = [node]
+    for _step in range(budget):
+        if not pending:
+            break
+        item = pending.pop()
+        if isinstance(item, yaml.ScalarNode):
+            texts.append(str(item.value))
+        elif isinstance(item, yaml.SequenceNode):
+            pending.extend(item.value)
+        elif isinstance(item, yaml.MappingNode):
+            pending.extend(part for pair in item.value for part in pair)
+    return texts

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from argmap.format.diagnostics import Diagnostic, Severity
+from argmap.format.terminal import printable
 
 __all__ = ["FORMATS", "format_diagnostics", "summary_line"]
 
@@ -34,8 +35,9 @@ def format_diagnostics(
     """Render *diagnostics* for stdout in format *fmt* (``text``, ``json`` or ``github``)."""
     if fmt == "json":
         return _json(diagnostics, files)
+    # Paths, messages and source lines may hold control characters from the map: shown escaped.
     if fmt == "github":
-        return "".join(_github_line(d) + "\n" for d in diagnostics)
+        return printable("".join(_github_line(d) + "\n" for d in diagnostics))
     return "".join(_text(d, verbosity, colour) for d in diagnostics)
 
 
@@ -58,14 +60,13 @@ def _text(diagnostic: Diagnostic, verbosity: int, colour: bool) -> str:
     if colour:
         severity = click.style(severity, fg=_COLOURS[diagnostic.severity], bold=True)
     line = (
-        f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: {severity}: "
-        f"{diagnostic.message} [{diagnostic.code}]\n"
+        f"{printable(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}: {severity}: "
+        f"{printable(diagnostic.message)} [{diagnostic.code}]\n"
     )
     if verbosity < 1:
         return line
-    return (
-        line + _excerpt(diagnostic) + (f"  = hint: {diagnostic.hint}\n" if diagnostic.hint else "")
-    )
+    hint = f"  = hint: {diagnostic.hint}\n" if diagnostic.hint else ""
+    return line + printable(_excerpt(diagnostic) + hint)
 
 
 def _excerpt(diagnostic: Diagnostic) -> str:

@@ -10,6 +10,9 @@ from urllib.parse import quote
 
 import networkx as nx
 
+from argmap.errors import OutputError
+from argmap.format.diagnostics import Diagnostic, Span
+from argmap.output import write_file
 from argmap.page.rendering import (
     content_security_policy,
     fill_template,
@@ -19,7 +22,10 @@ from argmap.page.rendering import (
 )
 from argmap.page.view import lang_and_dir
 
-__all__ = ["render_index", "write_site"]
+__all__ = ["INDEX", "page_collisions", "page_path", "render_index", "write_site"]
+
+#: The site index, at the top of the build folder.
+INDEX = Path("index.html")
 
 
 def _counts(graph: nx.MultiDiGraph[Any]) -> dict[str, int]:
@@ -70,25 +76,102 @@ def render_index(entries: list[tuple[str, nx.MultiDiGraph[Any]]], *, title: str 
     )
 
 
-def write_site(pages: list[tuple[Path, nx.MultiDiGraph[Any]]], out_dir: Path) -> list[Path]:
+def page_path(relative_map: Path) -> Path:
+    """Where the page of the map at *relative_map* goes (``a/b.yaml`` -> ``a/b.html``)."""
+    return Path(relative_map).with_suffix(".html")
+
+
+def page_collisions(maps: list[tuple[str, Path]]) -> list[Diagnostic]:
+    """A problem for each map whose page another map's page or the site index would replace.
+
+    *maps* are ``(file as shown, path relative to the site)``; the first map keeps the page.
+    """
+    owners: dict[Path, str] = {INDEX: "the site index"}
+    problems: list[Diagnostic] = []
+    for shown, relative in maps:
+        page = page_path(relative)
+        owner = owners.setdefault(page, shown)
+        if owner == shown:
+            continue
+        problems.append(
+            Diagnostic.at(
+                Span.start_of(shown),
+                "output-collision",
+                f"{shown} would build {page.as_posix()}, the page of {owner}; rename one of them",
+            )
+        )
+    return problems
+
+
+def _refusal(out_dir: Path, target: Path) -> Diagnostic | None:
+    """A problem when writing *target* would follow a symbolic link below *out_dir*."""
+    step = out_dir
+    for part in target.relative_to(out_dir).parts:
+        step = step / part
+        if step.is_symlink():
+            return Diagnostic.at(
+                Span.start_of(target.as_posix()),
+                "output-symlink",
+                f"{step.as_posix()} is a symbolic link; a build never writes through one, so "
+                f"{target.as_posix()} was not written (remove the link)",
+            )
+    return None
+
+
+def _write_page(out_dir: Path, target: Path, page: str) -> Diagnostic | None:
+    refused = _refusal(out_dir, target)
+    if refused is not None:
+        return refused
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():
+            raise IsADirectoryError(21, "it is a folder")
+        write_file(target, page)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return Diagnostic.at(
+            Span.start_of(target.as_posix()),
+            "unwritable-file",
+            f"cannot write {target.as_posix()}: {reason}",
+        )
+    return None
+
+
+def write_site(
+    pages: list[tuple[Path, nx.MultiDiGraph[Any]]],
+    out_dir: Path,
+    *,
+    problems: list[Diagnostic] | None = None,
+) -> list[Path]:
     """Write one page per map (``sub/x.yaml`` -> ``out_dir/sub/x.html``) and ``index.html``.
 
-    Files are written as UTF-8 bytes, byte-identical for the same input. Returns the written
-    paths: the pages in the order given, then the index.
+    Each file is written whole (:func:`argmap.output.write_file`), as UTF-8 bytes,
+    byte-identical for the same input; nothing else in *out_dir* is touched. A page that
+    cannot be written (a folder or a symbolic link in its place, a read-only folder) is added
+    to *problems* and left out of the index; without a *problems* list it raises OutputError.
+    Returns the written paths: the pages in the order given, then the index.
     """
+    found: list[Diagnostic] = []
     written: list[Path] = []
     entries: list[tuple[str, nx.MultiDiGraph[Any]]] = []
     for rel, graph in pages:
-        rel_html = Path(rel).with_suffix(".html")
-        target = out_dir / rel_html
-        target.parent.mkdir(parents=True, exist_ok=True)
+        rel_html = page_path(rel)
         up = "../" * (len(rel_html.parts) - 1)
-        target.write_bytes(render_html(graph, index_href=up + "index.html").encode("utf-8"))
-        written.append(target)
+        page = render_html(graph, index_href=up + "index.html")
+        problem = _write_page(out_dir, out_dir / rel_html, page)
+        if problem is not None:
+            found.append(problem)
+            continue
+        written.append(out_dir / rel_html)
         entries.append((quote(rel_html.as_posix()), graph))
     entries.sort(key=lambda entry: entry[0])
-    out_dir.mkdir(parents=True, exist_ok=True)
-    index = out_dir / "index.html"
-    index.write_bytes(render_index(entries).encode("utf-8"))
-    written.append(index)
+    problem = _write_page(out_dir, out_dir / INDEX, render_index(entries))
+    if problem is None:
+        written.append(out_dir / INDEX)
+    else:
+        found.append(problem)
+    if problems is not None:
+        problems.extend(found)
+    elif found:
+        raise OutputError("; ".join(p.message for p in found))
     return written

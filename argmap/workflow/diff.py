@@ -13,8 +13,6 @@ for its text similarity: 1.0 for the same map, 0.0 for maps with nothing in comm
 Examples
 --------
 >>> import networkx as nx
-
-from argmap.workflow.matching import match_texts
 >>> def graph(texts, links):
 ...     g = nx.MultiDiGraph()
 ...     for n, t in texts.items():
@@ -37,6 +35,7 @@ from typing import Any
 
 import networkx as nx
 
+from argmap.format.terminal import printable
 from argmap.workflow.matching import match_texts
 
 __all__ = ["FIELDS", "MapDiff", "diff_graphs", "format_diff"]
@@ -237,4 +236,4 @@ def format_diff(diff: MapDiff, old_name: str, new_name: str) -> str:
         f"{len(diff.links_changed)} changed; similarity {diff.similarity:.2f}"
     )
     lines.append(counts)
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")

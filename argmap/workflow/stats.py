@@ -37,6 +37,8 @@ from typing import Any
 
 import networkx as nx
 
+from argmap.format.terminal import printable
+
 __all__ = ["EXACT_LIMIT", "SAMPLES", "betweenness", "format_stats", "map_stats"]
 
 EXACT_LIMIT = 2000
@@ -146,29 +148,59 @@ def _load_bearing(graph: nx.MultiDiGraph[str], top: int) -> tuple[list[dict[str,
     return ranked, method
 
 
-def map_stats(graph: nx.MultiDiGraph[str], *, top: int = 5) -> dict[str, Any]:
-    """Figures about a graph built under the graph contract, as JSON-ready data."""
-    claims = [n for n, a in graph.nodes(data=True) if a.get("type") == "claim"]
-    arguments = [n for n, a in graph.nodes(data=True) if a.get("type") == "argument"]
+#: Orders of the parts of each count, as a reader expects them (not alphabetical).
+KIND_ORDER = ("thesis", "claim", "evidence")
+ROLE_ORDER = ("thesis", "reason", "evidence", "objection", "rebuttal", "unlinked")
+LINK_ORDER = ("support", "attack")
+ARGUMENT_LINK_ORDER = ("premise", "conclusion")
+
+
+def _ordered(counts: Counter[str], order: tuple[str, ...]) -> dict[str, int]:
+    """*counts* in *order* (then any other name, sorted), leaving out zeros."""
+    names = [*order, *sorted(set(counts) - set(order))]
+    return {name: counts[name] for name in names if counts[name]}
+
+
+def _claim_counts(graph: nx.MultiDiGraph[str], claims: list[str]) -> dict[str, Any]:
+    """Claims by kind and by the role their links give them; each sums to the claims."""
     kinds = Counter(str(graph.nodes[n].get("kind")) for n in claims)
-    roles = Counter(str(graph.nodes[n].get("role")) for n in claims)
+    # A claim with no link has the role "claim" in the graph; here it is called what it is.
+    roles = Counter(
+        "unlinked" if graph.nodes[n].get("role") == "claim" else str(graph.nodes[n].get("role"))
+        for n in claims
+    )
+    return {"kinds": _ordered(kinds, KIND_ORDER), "roles": _ordered(roles, ROLE_ORDER)}
+
+
+def _link_counts(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
+    """Links as written (supports and attacks), and the links that join linked premises."""
     relations: Counter[str] = Counter()
     undercuts = 0
-    attacked: set[str] = set()
-    supported: set[str] = set()
-    for _u, v, key, data in graph.edges(keys=True, data=True):
+    for _u, _v, key, data in graph.edges(keys=True, data=True):
         relation = str(data.get("relation", key))
         relations[relation] += 1
-        if relation == "attack":
+        undercuts += relation == "attack" and bool(data.get("undercut"))
+    written = Counter({r: relations[r] for r in LINK_ORDER})
+    joining = Counter({r: relations[r] for r in ARGUMENT_LINK_ORDER})
+    return {
+        "links": sum(written.values()),
+        "link_types": {r: written[r] for r in LINK_ORDER},
+        "undercuts": undercuts,
+        "argument_links": {r: joining[r] for r in ARGUMENT_LINK_ORDER},
+    }
+
+
+def _open_claims(graph: nx.MultiDiGraph[str], claims: list[str]) -> dict[str, list[str]]:
+    """Objections nothing answers, and claims nothing supports (nor evidence, nor a source)."""
+    attacked: set[str] = set()
+    supported: set[str] = set()
+    attackers: set[str] = set()
+    for u, v, key in graph.edges(keys=True):
+        if key == "attack":
             attacked.add(v)
-            undercuts += bool(data.get("undercut"))
-        elif relation in ("support", "conclusion"):
+            attackers.add(u)
+        elif key in ("support", "conclusion"):
             supported.add(v)
-    speakers = Counter(
-        str(graph.nodes[n]["speaker"]) for n in claims if graph.nodes[n].get("speaker")
-    )
-    sources = Counter(str(graph.nodes[n]["source"]) for n in claims if graph.nodes[n].get("source"))
-    attackers = {u for u, _v, key in graph.edges(keys=True) if key == "attack"}
     unanswered = [n for n in claims if n in attackers and n not in attacked and _is_con(graph, n)]
     unsupported = [
         n
@@ -177,35 +209,49 @@ def map_stats(graph: nx.MultiDiGraph[str], *, top: int = 5) -> dict[str, Any]:
         and not graph.nodes[n].get("source")
         and n not in supported
     ]
+    return {"unanswered_objections": unanswered, "unsupported_claims": unsupported}
+
+
+def _attributions(graph: nx.MultiDiGraph[str], claims: list[str]) -> dict[str, Any]:
+    """Claims per speaker and per source, most first, with the speaker's name, source's title."""
+    found: dict[str, Any] = {}
+    for attribute, section, name in (
+        ("speaker", "speakers", "name"),
+        ("source", "sources", "title"),
+    ):
+        counts = Counter(
+            str(graph.nodes[n][attribute]) for n in claims if graph.nodes[n].get(attribute)
+        )
+        names = {
+            key: (info or {}).get(name, key)
+            for key, info in (graph.graph.get(section) or {}).items()
+        }
+        found[section] = {
+            key: {name: names.get(key, key), "claims": count} for key, count in counts.most_common()
+        }
+    return found
+
+
+def map_stats(graph: nx.MultiDiGraph[str], *, top: int = 5) -> dict[str, Any]:
+    """Figures about a graph built under the graph contract, as JSON-ready data.
+
+    Every count with parts sums to its parts: ``claims`` to ``kinds`` and to ``roles``,
+    ``links`` (supports and attacks as written) to ``link_types``; ``argument_links`` are the
+    premise and conclusion links of linked arguments, counted apart; ``undercuts`` are the
+    attacks, among ``link_types["attack"]``, on an argument.
+    """
+    claims = [n for n, a in graph.nodes(data=True) if a.get("type") == "claim"]
+    arguments = [n for n, a in graph.nodes(data=True) if a.get("type") == "argument"]
     load_bearing, method = _load_bearing(graph, top)
-    speaker_names = {
-        key: (info or {}).get("name", key)
-        for key, info in (graph.graph.get("speakers") or {}).items()
-    }
-    source_titles = {
-        key: (info or {}).get("title", key)
-        for key, info in (graph.graph.get("sources") or {}).items()
-    }
     return {
         "title": graph.graph.get("title"),
         "claims": len(claims),
+        **_claim_counts(graph, claims),
         "arguments": len(arguments),
-        "links": sum(relations[r] for r in ("support", "attack")),
-        "kinds": dict(sorted(kinds.items())),
-        "roles": dict(sorted(roles.items())),
-        "relations": dict(sorted(relations.items())),
-        "undercuts": undercuts,
+        **_link_counts(graph),
         "depth": _depth(graph),
-        "speakers": {
-            key: {"name": speaker_names.get(key, key), "claims": count}
-            for key, count in speakers.most_common()
-        },
-        "sources": {
-            key: {"title": source_titles.get(key, key), "claims": count}
-            for key, count in sources.most_common()
-        },
-        "unanswered_objections": unanswered,
-        "unsupported_claims": unsupported,
+        **_attributions(graph, claims),
+        **_open_claims(graph, claims),
         "load_bearing": load_bearing,
         "load_bearing_method": method,
     }
@@ -216,19 +262,21 @@ def _listing(ids: list[str], limit: int = 10) -> str:
     return shown + (f", ... ({len(ids) - limit} more)" if len(ids) > limit else "")
 
 
+def _parts(mapping: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in mapping.items()) or "none"
+
+
 def format_stats(stats: dict[str, Any]) -> str:
-    """The figures as aligned text, one topic per line."""
-
-    def counts(mapping: dict[str, int]) -> str:
-        return ", ".join(f"{k} {v}" for k, v in mapping.items()) or "none"
-
+    """The figures as aligned text, one topic per line; each total is the sum of its parts."""
+    argument_links = stats["argument_links"]
     lines = [
         f"{stats['title']}",
-        f"claims:      {stats['claims']} ({counts(stats['kinds'])})",
-        f"roles:       {counts(stats['roles'])}",
-        f"arguments:   {stats['arguments']}",
-        f"links:       {stats['links']} ({counts(stats['relations'])}; "
-        f"undercuts {stats['undercuts']})",
+        f"claims:      {stats['claims']} by kind ({_parts(stats['kinds'])})",
+        f"             {stats['claims']} by role ({_parts(stats['roles'])})",
+        f"links:       {stats['links']} written ({_parts(stats['link_types'])}); "
+        f"undercuts (attacks on an argument): {stats['undercuts']}",
+        f"arguments:   {stats['arguments']}, joined by {sum(argument_links.values())} links "
+        f"({_parts(argument_links)})",
         f"depth:       {stats['depth']}",
         "speakers:    "
         + (", ".join(f"{v['name']} {v['claims']}" for v in stats["speakers"].values()) or "none"),
@@ -246,4 +294,5 @@ def format_stats(stats: dict[str, Any]) -> str:
         lines.append(f"  {item['score']:.3f}  {item['id']}: {text}")
     if not stats["load_bearing"]:
         lines.append("  none (no claim lies between others)")
-    return "\n".join(lines) + "\n"
+    # Titles, names and texts come from the map: control characters are shown, never sent.
+    return printable("\n".join(lines) + "\n")

@@ -6,10 +6,12 @@
   const M = app.model, S = app.state, {$, h, ui} = app.dom;
   const A = window.ArgmapAnalysis;
   if (!A || typeof A.grounded !== 'function') return;
-  const own = {whatIf: {rejected: [], accepted: []}, base: null, strength: null, result: null, support: 'necessary'};
-  const WORDS = {IN: ['\u2714 IN', 'accepted: every objection to it is answered'],
-    OUT: ['\u2718 OUT', 'rejected: it does not survive the accepted claims (why below)'],
-    UNDEC: ['? UNDEC', 'undecided: neither accepted nor rejected (why below)']};
+  const own = {whatIf: {rejected: [], accepted: []}, base: null, baseStrength: null, strength: null, result: null, support: 'evidential'};
+  const WORDS = {IN: ['\u2714 IN', 'it stands under this reading (why below)'],
+    OUT: ['\u2718 OUT', 'it falls under this reading (why below)'],
+    UNDEC: ['? UNDEC', 'undecided: neither stands nor falls (why below)'],
+    accepted: ['\u2714 IN', 'accepted as given: your what-if assumes it stands'],
+    rejected: ['\u2718 OUT', 'rejected: your what-if assumes it falls']};
   const safeCall = (fn, args) => {
     try { return fn.apply(A, args); } catch (err) { if (window.console) console.warn('argmap analysis:', err); return null; }
   };
@@ -22,7 +24,9 @@
       const base = safeCall(A.grounded, [M.data, {rejected: [], accepted: []}, options]);
       own.base = base && base.labels ? base.labels : {};
     }
-    own.strength = typeof A.dfquad === 'function' ? safeCall(A.dfquad, [M.data, own.whatIf]) : null;
+    const strengths = (whatIf) => (typeof A.dfquad === 'function' ? safeCall(A.dfquad, [M.data, whatIf]) : null);
+    if (!own.baseStrength) own.baseStrength = strengths({rejected: [], accepted: []});
+    own.strength = strengths(own.whatIf);
   };
   const apply = () => {
     if (S.accept.on) compute();
@@ -49,13 +53,20 @@
   const labelLine = (id) => {
     const l = S.accept.labels && S.accept.labels[id];
     if (!l) return null;
-    const [word, meaning] = WORDS[l] || WORDS.UNDEC;
+    const assumed = own.whatIf.accepted.includes(id) ? 'accepted' : own.whatIf.rejected.includes(id) ? 'rejected' : l;
+    const [word, meaning] = WORDS[assumed] || WORDS.UNDEC;
     return h('p', null, [h('span', {class: 'acc-label', text: word}), ` ${meaning}`]);
   };
+  // The explanation, and the claims it names lit on the map (S.accept.mentioned, drawing.js).
   const explanation = (id) => {
     if (typeof A.explain !== 'function' || !own.result) return null;
-    const why = safeCall(A.explain, [M.data, own.result, id, {support: own.support}]);
-    return typeof why === 'string' && why ? h('p', {dir: 'auto', text: why}) : null;
+    const mentioned = [];
+    const why = safeCall(A.explain, [M.data, own.result, id, {support: own.support, mentioned}]);
+    const lit = new Set([id, ...mentioned]);
+    const changed = [...lit].some((x) => !S.accept.mentioned.has(x)) || lit.size !== S.accept.mentioned.size;
+    S.accept.mentioned = lit;
+    if (changed) setTimeout(() => app.draw.restyleAll(), 0);
+    return typeof why === 'string' && why ? h('p', {class: 'why', dir: 'auto', text: why}) : null;
   };
   const whatIfButtons = (id) => {
     const rej = own.whatIf.rejected.includes(id), acc = own.whatIf.accepted.includes(id);
@@ -64,13 +75,23 @@
       h('button', {type: 'button', 'aria-pressed': String(acc), text: acc ? 'Undo accept' : 'Accept as given', onclick: () => whatIf(id, 'accepted')})
     ]);
   };
+  const labelChange = (id) => {
+    const before = own.base && own.base[id], after = S.accept.labels && S.accept.labels[id];
+    return before === after ? '' : `${before || '\u2013'} \u2192 ${after || '\u2013'}`;
+  };
+  // Strengths as the panel shows them (two decimals): a change too small to see is not listed.
+  const strengthChange = (id) => {
+    const of = (r) => (r && r.strength && typeof r.strength[id] === 'number' ? r.strength[id].toFixed(2) : null);
+    const before = of(own.baseStrength), after = of(own.strength);
+    return before === null || after === null || before === after ? '' : `strength ${before} \u2192 ${after}`;
+  };
   const changes = () => {
     const {rejected, accepted} = own.whatIf;
     if (!rejected.length && !accepted.length) return [];
-    const changed = S.accept.labels && own.base ? M.nodes.filter((n) => own.base[n.id] !== S.accept.labels[n.id])
-      .map((n) => ({id: n.id, extra: `${own.base[n.id] || '\u2013'} \u2192 ${S.accept.labels[n.id] || '\u2013'}`})) : [];
+    const changed = M.nodes.map((n) => ({id: n.id, extra: [labelChange(n.id), strengthChange(n.id)].filter(Boolean).join('; ')}))
+      .filter((c) => c.extra);
     return [h('p', {class: 'changes', text: `What if: rejected ${rejected.length}, accepted ${accepted.length}.`}),
-      app.panel.linkList('What changed', changed) || h('p', {class: 'changes', text: 'No label changed.'}),
+      app.panel.linkList('What changed', changed) || h('p', {class: 'changes', text: 'No label or strength changed.'}),
       h('button', {type: 'button', text: 'Reset what-if', onclick: () => { own.whatIf = {rejected: [], accepted: []}; apply(); }})];
   };
   app.panel.addSection((id) => {
@@ -81,7 +102,7 @@
 
   $('accept-control').hidden = false;
   const reading = $('support-reading');
-  const readSupport = () => { own.support = reading.value === 'deductive' ? 'deductive' : 'necessary'; };
+  const readSupport = () => { own.support = ['necessary', 'deductive'].includes(reading.value) ? reading.value : 'evidential'; };
   readSupport();  // a restored form
   $('accept-toggle').addEventListener('change', (ev) => {
     S.accept.on = ev.target.checked;
@@ -92,6 +113,11 @@
     readSupport();
     own.base = null;  // "what changed" compares with no what-if under the same reading
     apply();
+  });
+  app.on('cleared', () => {
+    if (!S.accept.mentioned.size) return;
+    S.accept.mentioned = new Set();
+    if (S.accept.on) app.draw.restyleAll();
   });
   app.acceptability = {apply, whatIf};
 })();

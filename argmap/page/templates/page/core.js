@@ -73,7 +73,7 @@ const app = (() => {
       filters: {speaker: '', tag: '', kind: '', side: ''},  // filters.js
       focus: {set: null, id: null},  // focus.js
       selected: null,  // selection.js
-      accept: {on: false, labels: null}  // acceptability.js
+      accept: {on: false, labels: null, mentioned: new Set()}  // acceptability.js
     }
   };
 })();

@@ -79,11 +79,14 @@
     const sp = M.speakerName(n);
     return sp ? `${t}\n\u2014 ${sp}` : t;
   };
+  // The claims the open explanation names glow (and are never faded), so a student can follow it.
+  const MENTIONED = {enabled: true, color: 'rgba(242, 169, 0, 0.9)', size: 16, x: 0, y: 0};
   const accStyle = (id) => {
-    const l = S.accept.labels && S.accept.labels[id];
-    if (l === 'OUT') return {opacity: 0.45};
-    if (l === 'IN') return {opacity: 1, borderWidth: 5};
-    return {opacity: 1, borderWidth: 3, shapeProperties: {borderDashes: [2, 3], borderRadius: 6}};
+    const l = S.accept.labels && S.accept.labels[id], lit = S.accept.mentioned.has(id);
+    const glow = {shadow: lit ? MENTIONED : {enabled: false}};
+    if (l === 'OUT') return {opacity: lit ? 0.8 : 0.45, ...glow};
+    if (l === 'IN') return {opacity: 1, borderWidth: 5, ...glow};
+    return {opacity: 1, borderWidth: 3, shapeProperties: {borderDashes: [2, 3], borderRadius: 6}, ...glow};
   };
   const visNode = (n) => {
     const p = posOf(n.id);
@@ -283,7 +286,8 @@
       const {x, y, ...v} = visNode(n);  // all but the position
       if (!S.accept.on) {
         const g = GROUPS[M.roleKey(n)];
-        Object.assign(v, {opacity: 1, borderWidth: g.borderWidth, shapeProperties: g.shapeProperties || {borderDashes: false}});
+        Object.assign(v, {opacity: 1, borderWidth: g.borderWidth, shapeProperties: g.shapeProperties || {borderDashes: false},
+          shadow: {enabled: false}});
       }
       return v;
     }));

@@ -11,6 +11,24 @@
     if (n.type !== 'argument') return n.label;
     return n.label && n.label !== n.text ? n.label : n.text;
   };
+  // Acceptability labels in the outline as well as on the map: a mark before each claim's text.
+  const MARKS = {IN: ['\u2714', 'IN'], OUT: ['\u2718', 'OUT'], UNDEC: ['?', 'UNDEC']};
+  const setMark = (span, id) => {
+    const l = S.accept.on && S.accept.labels ? MARKS[S.accept.labels[id]] : null;
+    span.textContent = l ? l[0] : '';
+    span.hidden = !l;
+    if (l) span.setAttribute('title', l[1]); else span.removeAttribute('title');
+    span.className = l ? `acc-mark acc-${l[1].toLowerCase()}` : 'acc-mark';
+  };
+  const accMark = (id) => {
+    const span = h('span', {class: 'acc-mark'});
+    setMark(span, id);
+    return span;
+  };
+  const updateMarks = () => items.forEach((li, id) => {
+    const span = li.firstChild && li.firstChild.querySelector('.acc-mark');
+    if (span) setMark(span, id);
+  });
   const item = (id) => {
     const n = byId.get(id), has = kids.get(id).length > 0, open = has && !S.collapsed.has(id);
     const li = h('li', {role: 'treeitem', 'aria-level': M.depth.get(id) + 1, 'aria-selected': 'false', tabindex: '-1', 'data-id': id,
@@ -18,6 +36,7 @@
     li.appendChild(h('div', {class: 'row'}, [
       h('span', {class: 'tw', 'aria-hidden': 'true', text: has ? (open ? '\u25BE' : '\u25B8') : ''}),
       app.panel.badge(n),
+      accMark(id),
       h('span', {class: 'txt', dir: 'auto', text: itemText(n)})
     ]));
     if (open) li.appendChild(h('ul', {role: 'group'}, kids.get(id).map(item)));
@@ -114,6 +133,7 @@
   app.on('selected', onSelected);
   app.on('cleared', () => markSelected(null));
   app.on('refreshed', updateVisibility);
+  app.on('accepted', updateMarks);
   app.on('ready', () => setTimeout(() => {
     build();
     tree.setAttribute('aria-busy', 'false');
