@@ -279,6 +279,7 @@
       return v;
     });
     if (update.length) ds.nodes.update(update);
+    app.emit('restyled');
   };
   // Every drawn node's label and look again (acceptability on or off).
   const restyleAll = () => {
@@ -291,6 +292,7 @@
       }
       return v;
     }));
+    app.emit('restyled');
   };
   const relayout = () => ds.nodes.update(nodes.filter((n) => visible.get(n.id)).map((n) => ({id: n.id, ...posOf(n.id)})));
   const shownIds = () => nodes.filter((n) => visible.get(n.id)).map((n) => n.id);

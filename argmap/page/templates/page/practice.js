@@ -201,7 +201,7 @@
   // Filters, focus, collapse and the acceptability overlay redraw links and nodes in their true
   // colours, and hovering a claim draws its links to other trees: hide them again.
   app.on('refreshed', () => { if (practising()) neutralise(); });
-  app.on('accepted', () => { if (practising()) neutralise(); });
+  app.on('restyled', () => { if (practising()) neutralise(); });
   app.on('network', (network) => {
     ['hoverNode', 'click'].forEach((name) => network.on(name, () => { if (practising()) hideRealLinks(); }));
   });
