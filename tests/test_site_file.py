@@ -144,3 +144,27 @@ def test_the_seed_maps_site_file_puts_the_whole_debate_first(
     titles = _titles(index)
     assert titles[0] == "Should Iran negotiate with the United States?"
     assert len(titles) == 6
+
+
+def test_maps_of_another_folder_are_not_forgotten_by_the_site_file(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """`argmap build maps examples`: maps/site.yaml orders maps/, and the examples named on the
+    same command line are listed after its sections without a warning."""
+    course = _course(tmp_path / "course")
+    _site(
+        course,
+        """
+        title: A course
+        sections:
+          - title: All
+            maps: [whole.yaml, a.yaml, b.yaml]
+        """,
+    )
+    other = tmp_path / "other"
+    other.mkdir()
+    _map(other, "extra.yaml", "Extra")
+    result = run_cli("build", str(course), str(other), "-o", str(tmp_path / "out"), "--strict")
+    assert result.exit_code == 0, result.stdout
+    index = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert _titles(index)[-1] == "Extra"

@@ -170,9 +170,12 @@ def plan_site(
                 listed.append(maps[resolved])
         plan.sections.append(IndexSection(section.title, section.intro, listed))
     unlisted = [p for p in maps if p not in placed]
-    if unlisted and site.sections:
+    # Only a map of the site file's own folder can be forgotten by it; maps of other folders
+    # named on the same command line are simply listed after the sections.
+    forgotten = [p for p in unlisted if p.is_relative_to(site_dir.resolve())]
+    if forgotten and site.sections:
         span = document.key_span(("sections",))
-        for path in sorted(unlisted, key=lambda p: maps[p].as_posix()):
+        for path in sorted(forgotten, key=lambda p: maps[p].as_posix()):
             name = _relative_name(path, site_dir)
             message = f"the map {name!r} is in no section; the index lists it under 'More maps'"
             problems.append(Diagnostic.at(span, "site-unlisted-map", message, loc=("sections",)))
