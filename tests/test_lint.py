@@ -263,3 +263,18 @@ def test_the_lint_reads_any_text_without_failing(document: dict, lang: str) -> N
     document = {**document, "lang": lang}
     found = lint_map(ArgumentMap.model_validate(document), graph_of(document))
     assert all(d.code in CHECKS for d in found)
+
+
+PERSIAN_ARGUMENT = (
+    "lang: fa\nclaims:\n  t: {{text: کتاب خوب است., kind: thesis}}\n"
+    "  p1: {{text: {p1}}}\n  p2: {{text: هر چه همه می‌خوانند خوب است.}}\n"
+    "arguments:\n  a: {{premises: [p1, p2], conclusion: t}}\n"
+)
+
+
+def test_persian_words_are_split_on_zwnj_and_stemmed(lint) -> None:
+    # 'کتاب‌ها' (books, joined by a zero-width non-joiner) is 'کتاب' (book); 'می' is a prefix
+    assert lint(PERSIAN_ARGUMENT.format(p1="کتاب‌ها را همه می‌خوانند.")).stdout == ""
+    result = lint(PERSIAN_ARGUMENT.format(p1="مجله‌ها را همه می‌خوانند."))
+    assert sorted(_codes(result)) == ["holding-hands", "rabbit-rule"]
+    assert "says 'کتاب'" in result.stdout

@@ -157,3 +157,21 @@ def test_practice_works_on_a_phone(open_page: Any, html: str) -> None:
     )
     assert labels[0].startswith(f"Link 1 of {len(answers)}: \u201c")
     assert log.errors == []
+
+
+def test_selecting_and_the_overlay_do_not_give_the_links_away(open_page: Any, html: str) -> None:
+    page, log = open_page(html)
+    start_practice(page)
+    page.evaluate("window.argmap.select('emergencies')")
+    page.check("#accept-toggle")  # the acceptability overlay restyles every claim
+    page.wait_for_function("window.argmap.app.state.accept.labels !== null")
+    real = page.evaluate(
+        "window.argmap.app.draw.dataSets.edges.get()"
+        ".filter(e => !e.hidden && !String(e.id).startsWith('practice-')).length"
+    )
+    assert real == 0
+    groups = page.evaluate(
+        "window.argmap.app.draw.dataSets.nodes.get().filter(n => !n.hidden).map(n => n.group)"
+    )
+    assert set(groups) == {"thesis", "claim"}
+    assert log.errors == []

@@ -2,7 +2,8 @@
    app.model    the map (model.js)         app.state  values several modules read (below)
    app.on/emit  a tiny event bus           app.dom    DOM helpers that only ever use textContent
    Events: 'network' (the vis Network exists), 'refreshed' (what is drawn changed), 'selected'
-   ({id, opts}), 'cleared' (nothing selected), 'ready' (first draw done), 'accepted' (labels changed).
+   ({id, opts}), 'cleared' (nothing selected), 'ready' (first draw done), 'accepted' (labels changed),
+   'restyled' (claims drawn in their own look again: labels, groups).
    Nothing from a map is ever parsed as HTML: every element is built by app.dom.h with textContent. */
 const app = (() => {
   const listeners = new Map();

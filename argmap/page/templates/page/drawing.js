@@ -273,6 +273,7 @@
       return v;
     });
     if (update.length) ds.nodes.update(update);
+    app.emit('restyled');
   };
   // Every drawn node's label and look again (acceptability on or off).
   const restyleAll = () => {
@@ -285,6 +286,7 @@
       }
       return v;
     }));
+    app.emit('restyled');
   };
   // vis shows a node's title after a hover delay and keeps it until the pointer moves off the node:
   // after a tap, a click, a search or a filter it would stay over whatever the view shows next.

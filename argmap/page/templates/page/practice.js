@@ -58,9 +58,13 @@
     return {id: `practice-${q.i}`, from: q.from, to: q.to, width: 2, smooth: false, title: 'Which is it? Answer in the practice list.', ...look};
   };
   const neutralNode = (n) => ({id: n.id, group: n.role === 'thesis' ? 'thesis' : 'claim', label: wrap(clip(n.label, 90), 21), title: n.text});
-  const neutralise = () => {
+  const hideRealLinks = () => {
     const ds = D.dataSets;
     ds.edges.update(ds.edges.getIds().filter((id) => !String(id).startsWith('practice-')).map((id) => ({id, hidden: true})));
+  };
+  const neutralise = () => {
+    const ds = D.dataSets;
+    hideRealLinks();
     ds.nodes.update(M.nodes.filter((n) => D.isVisible(n.id)).map((n) => (isArgument(n.id) ? {id: n.id, hidden: true} : neutralNode(n))));
   };
   const drawPractice = () => {
@@ -194,8 +198,13 @@
   $('practice-heading').setAttribute('tabindex', '-1');
   $('toggle-outline').before(toggle);
   if (!questions.length) toggle.disabled = true;
-  // Filters, focus and collapse redraw links and nodes in their true colours: hide them again.
+  // Filters, focus, collapse and the acceptability overlay redraw links and nodes in their true
+  // colours, and hovering a claim draws its links to other trees: hide them again.
   app.on('refreshed', () => { if (practising()) neutralise(); });
+  app.on('restyled', () => { if (practising()) neutralise(); });
+  app.on('network', (network) => {
+    ['hoverNode', 'click'].forEach((name) => network.on(name, () => { if (practising()) hideRealLinks(); }));
+  });
 
   app.practice = {active: practising, questions: () => questions.map((q) => ({from: q.from, to: q.to})), exported};
 })();
