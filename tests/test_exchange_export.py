@@ -44,6 +44,10 @@ def _named_nodes(fmt: str, out: str) -> set[str]:
         return {node["text"] for node in json.loads(out)["nodes"] if node["type"] == "I"}
     if fmt == "argdown":
         return set(re.findall(r"\[([^\]]+)\]:", out)) | set(re.findall(r"<([^>]+)>:", out))
+    if fmt == "svg":  # one group per claim or argument junction, named by its id
+        tree = ET.fromstring(out)
+        ids = (g.get("id", "") for g in tree.iter("{http://www.w3.org/2000/svg}g"))
+        return {i.removeprefix("claim-") for i in ids if i.startswith("claim-")}
     if fmt == "outline":  # one list item per claim or argument, each with its own text
         return set(re.findall(r"^ *- \*\*[A-Za-z ]+:\*\* (.+?)(?: —|$)", out, re.M))
     raise AssertionError(fmt)
