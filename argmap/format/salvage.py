@@ -168,19 +168,25 @@ def _repair(
     positions: dict[str, list[int]],
 ) -> None:
     drops: dict[str, set[int]] = {section: set() for section in _LISTS}
+    copied: set[str] = set()  # each section is copied once, not once per faulty entry
     for owner, problems in owners.items():
         if len(owner) == 1:
             _repair_top(fixed, str(owner[0]), damage)
             continue
         section, key = str(owner[0]), owner[1]
+        if section not in copied and isinstance(fixed.get(section), dict | list):
+            fixed[section] = type(fixed[section])(fixed[section])
+            copied.add(section)
         entries = fixed.get(section)
-        if isinstance(entries, dict) and isinstance(key, str):
-            entries = fixed[section] = dict(entries)
+        if isinstance(entries, dict) and isinstance(key, str) and key in entries:
             _repair_entry(entries, section, key, problems, damage)
-        elif isinstance(entries, list) and isinstance(key, int) and key < len(entries):
-            entries = fixed[section] = list(entries)
-            if not _repair_item(entries, section, key, problems, damage):
-                drops[section].add(key)
+        elif (
+            isinstance(entries, list)
+            and isinstance(key, int)
+            and key < len(entries)
+            and not _repair_item(entries, section, key, problems, damage)
+        ):
+            drops[section].add(key)
     for section, dropped in drops.items():
         if dropped:
             fixed[section] = [e for i, e in enumerate(fixed[section]) if i not in dropped]
