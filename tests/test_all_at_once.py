@@ -318,3 +318,6 @@ def test_independent_mistakes_are_all_reported_in_one_run_and_nothing_else(
         (Path(d.path).name, d.line, d.column, d.code) for d in diagnostics if d.severity == "error"
     }
     assert errors == expected, files
+    # Without its mistakes the map is a chain of supports down to one thesis: any warning here
+    # (an orphan, an unused speaker, no thesis) would only be a consequence of a mistake.
+    assert [str(d) for d in diagnostics if d.severity == "warning"] == [], files
