@@ -243,6 +243,12 @@ def _claim_lines(
     elif mistake == "invalid-id":  # the next claim names it as written: no "unknown" too
         lines.append(f"    supports: [{target}]")
         expected = (0, 3, "invalid-id")
+    elif mistake == "unknown-speaker":
+        lines += ["    by: nobody-at-all", f"    supports: [{target}]"]
+        expected = (2, 9, "unknown-reference")
+    elif mistake == "wrong-kind":
+        lines += ["    kind: opinion", f"    supports: [{target}]"]
+        expected = (2, 11, "wrong-type")
     elif mistake == "list-as-text":
         lines.append(f"    supports: {target}")
         expected = (2, 15, "wrong-type")
@@ -265,6 +271,8 @@ MISTAKES = [
     "duplicate-link",
     "invalid-id",
     "list-as-text",
+    "unknown-speaker",
+    "wrong-kind",
 ]
 
 
