@@ -17,10 +17,12 @@ from argmap.format.includes import load_checked
 from argmap.format.models import ArgumentMap
 from argmap.format.references import sound_part
 from argmap.format.salvage import meaningful_warnings
+from argmap.format.sitefile import SITE_FILE_NAMES, SitePlan, plan_site, read_site
 from argmap.graph.building import ArgumentGraph, build_graph
 from argmap.graph.checks import analyse_graph
+from argmap.lint import LintOptions, lint_map
 
-__all__ = ["BuildResult", "MapResult", "discover_maps", "load", "run"]
+__all__ = ["BuildResult", "MapResult", "discover_maps", "find_site_file", "load", "run"]
 
 MAP_SUFFIXES = (".yaml", ".yml")
 
@@ -48,6 +50,7 @@ class BuildResult:
 
     maps: list[MapResult]
     diagnostics: list[Diagnostic]
+    site: SitePlan | None = None
 
     @property
     def files(self) -> int:
@@ -60,7 +63,8 @@ def discover_maps(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
 
     A folder contributes every ``.yaml``/``.yml`` file below it, except in files and folders
     whose names start with ``.`` or ``_`` (``examples/_mistakes/`` holds broken maps on
-    purpose); a file named directly is always taken. The root is what a page's place in the
+    purpose) and except a site file (``site.yaml``, see :mod:`argmap.format.sitefile`); a map
+    file named directly is always taken. The root is what a page's place in the
     site is relative to: the folder itself when one folder is given (``maps/a.yaml`` becomes
     ``a.html``), and the folder the inputs share when several are (``argmap build maps
     examples`` keeps ``maps/`` and ``examples/`` apart, so equal names never overwrite).
@@ -68,12 +72,16 @@ def discover_maps(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
     inputs = list(paths)
     found: list[tuple[Path, Path]] = []
     for path in inputs:
+        if path.name in SITE_FILE_NAMES:
+            continue
         if not path.is_dir():
             found.append((path, path.parent))
             continue
         for candidate in sorted(path.rglob("*")):
             relative = candidate.relative_to(path)
             if any(part.startswith((".", "_")) for part in relative.parts):
+                continue
+            if candidate.name in SITE_FILE_NAMES:
                 continue
             if candidate.suffix in MAP_SUFFIXES and candidate.is_file():
                 found.append((candidate, path))
@@ -105,13 +113,21 @@ def _relative_root(file: Path, shared: Path) -> Path:
     return root
 
 
-def check_map(path: Path, root: Path, *, sources_dir: Path | None = None) -> MapResult:
-    """Load one file with its includes, build its graph and analyse it."""
+def check_map(
+    path: Path,
+    root: Path,
+    *,
+    sources_dir: Path | None = None,
+    lint: LintOptions | None = None,
+) -> MapResult:
+    """Load one file with its includes, build its graph and analyse it (and lint it, if asked)."""
     with paused_cycle_collection():
-        return _check_map(path, root, sources_dir=sources_dir)
+        return _check_map(path, root, sources_dir=sources_dir, lint=lint)
 
 
-def _check_map(path: Path, root: Path, *, sources_dir: Path | None) -> MapResult:
+def _check_map(
+    path: Path, root: Path, *, sources_dir: Path | None, lint: LintOptions | None
+) -> MapResult:
     display = path.as_posix()
     result = MapResult(path=path, display=display, relative=path.relative_to(root))
     loaded = load_checked(path, display, sources_dir=sources_dir)
@@ -120,6 +136,8 @@ def _check_map(path: Path, root: Path, *, sources_dir: Path | None) -> MapResult
         result.map = loaded.map
         result.graph = build_graph(loaded.map)
         result.diagnostics.extend(analyse_graph(result.graph))
+        if lint is not None:
+            result.diagnostics.extend(lint_map(loaded.map, result.graph, lint))
     elif loaded.map is not None:
         # The map has errors: its sound part still shows which warnings hold regardless.
         sound = sound_part(loaded.map, loaded.damage)
@@ -128,14 +146,46 @@ def _check_map(path: Path, root: Path, *, sources_dir: Path | None) -> MapResult
     return result
 
 
-def run(paths: Iterable[Path], *, sources_dir: Path | None = None) -> BuildResult:
-    """Check every map found in *paths*; the product of ``argmap validate`` and ``build``."""
+def run(
+    paths: Iterable[Path], *, sources_dir: Path | None = None, lint: LintOptions | None = None
+) -> BuildResult:
+    """Check every map found in *paths*; the product of ``argmap validate``, ``build``, ``lint``."""
+    inputs = list(paths)
     results = [
-        check_map(path, root, sources_dir=sources_dir) for path, root in discover_maps(paths)
+        check_map(path, root, sources_dir=sources_dir, lint=lint)
+        for path, root in discover_maps(inputs)
     ]
+    site, problems = _check_site(inputs, results)
     unique = {(d.sort_key, d.severity): d for r in results for d in r.diagnostics}
+    unique.update({(d.sort_key, d.severity): d for d in problems})
     diagnostics = sorted(unique.values(), key=lambda d: d.sort_key)
-    return BuildResult(maps=results, diagnostics=diagnostics)
+    return BuildResult(maps=results, diagnostics=diagnostics, site=site)
+
+
+def find_site_file(paths: Iterable[Path]) -> Path | None:
+    """The site file of a run: named directly, or in the first folder given that holds one."""
+    for path in paths:
+        if path.name in SITE_FILE_NAMES and path.is_file():
+            return path
+        for name in SITE_FILE_NAMES:
+            if path.is_dir() and (path / name).is_file():
+                return path / name
+    return None
+
+
+def _check_site(
+    paths: list[Path], results: list[MapResult]
+) -> tuple[SitePlan | None, list[Diagnostic]]:
+    """Read the run's site file, if it has one, and order the index by it."""
+    file = find_site_file(paths)
+    if file is None:
+        return None, []
+    site, document, problems = read_site(file, file.as_posix())
+    if site is None or document is None:
+        return None, problems
+    maps = {result.path.resolve(): result.relative for result in results}
+    plan, more = plan_site(site, document, file.parent, maps)
+    return plan, problems + more
 
 
 def load(

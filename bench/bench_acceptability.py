@@ -1,15 +1,14 @@
 """Benchmark acceptability: `argmap analyze` and the page's what-if recompute, by map size.
 
 Usage: python bench/bench_acceptability.py [--sizes 1000 10000] [--repeat 5] [--no-browser]
-       [--no-commands] [--support deductive|necessary]
+       [--no-commands] [--support evidential|necessary|deductive]
 
 Per size: the wall and CPU time of `argmap analyze MAP` (grounded, and dfquad) as a user runs it
 (a fresh process, start-up and loading the map included), an in-process split (grounded labels
 alone, labels with explanations for every claim, DF-QuAD), and the time analysis.js takes in
 headless Chromium to recompute labels and strengths after a what-if (cold: the first call,
 which also indexes the model; warm: the next ones, which is what a click costs). Medians.
-``--support`` defaults to deductive, the reading the figures in docs/performance.md were taken
-with (argmap's own default is necessary).
+``--support`` defaults to evidential, argmap's own default reading.
 """
 
 from __future__ import annotations
@@ -29,12 +28,10 @@ from timing import CHROMIUM, CHROMIUM_ARGS, timed_call, timed_command
 
 
 def in_process(graph: Any, repeat: int, support: Any) -> dict[str, float]:
-    from argmap.reasoning.acceptability import (
-        bipolar_framework,
-        dfquad_strengths,
-        grounded_labels,
-        grounded_verdicts,
-    )
+    from argmap.reasoning.acceptability import grounded_labels
+    from argmap.reasoning.explanations import grounded_verdicts
+    from argmap.reasoning.readings import bipolar_framework
+    from argmap.reasoning.strengths import dfquad_strengths
 
     framework = bipolar_framework(graph, support)
     return {
@@ -98,7 +95,9 @@ def main() -> None:
     parser.add_argument(
         "--no-commands", action="store_true", help="Skip the `argmap analyze` runs (huge sizes)."
     )
-    parser.add_argument("--support", choices=["deductive", "necessary"], default="deductive")
+    parser.add_argument(
+        "--support", choices=["evidential", "necessary", "deductive"], default="evidential"
+    )
     options = parser.parse_args()
     from argmap.graph.building import build_graph
     from argmap.pipeline import load

@@ -14,7 +14,14 @@ import sys
 import yaml
 
 
-def make_map(claims: int, seed: int = 1) -> dict:
+def make_map(claims: int, seed: int = 1, theses: int = 1) -> dict:
+    """A map of *claims* claims; with *theses* > 1, that many cases, and links between them.
+
+    The first *theses* claims are theses; each later claim answers a recent claim, so the cases
+    grow side by side, and every 40th claim also attacks a claim of another case (the links
+    between cases that a combined map has). With ``theses=1`` the map is exactly the benchmark
+    map the figures in docs/performance.md were measured on.
+    """
     rng = random.Random(seed)
     speakers = {f"speaker-{i}": {"name": f"Speaker {i}", "role": "Debater"} for i in range(20)}
     sources = {
@@ -31,8 +38,10 @@ def make_map(claims: int, seed: int = 1) -> dict:
             "by": f"speaker-{index % 20}",
             "source": f"source-{index % 20}",
         }
-        if index == 0:
+        if index < theses:
             claim["kind"] = "thesis"
+        elif theses > 1 and index < theses * 4:
+            claim["supports" if index % 2 else "attacks"] = [ids[index % theses]]
         else:
             # Prefer recent claims as targets, so depth grows like a real exchange.
             target = ids[max(0, index - 1 - int(rng.expovariate(0.3)))]
@@ -41,6 +50,8 @@ def make_map(claims: int, seed: int = 1) -> dict:
             claim["quote"] = "a statement of moderate length"
             claim["tags"] = [f"tag-{index % 5}"]
         body[key] = claim
+    if theses > 1:
+        _link_cases(body, ids, theses, rng)
     # Every 50th claim gets a linked argument from two fresh premises, and an undercut on it.
     for index in range(50, claims - 2, 50):
         name = f"a{index}"
@@ -63,12 +74,29 @@ def make_map(claims: int, seed: int = 1) -> dict:
     }
 
 
+def _link_cases(body: dict[str, dict], ids: list[str], theses: int, rng: random.Random) -> None:
+    """Every 40th claim also attacks a claim of another case (its case: the thesis it reaches)."""
+    case: dict[str, str] = {}
+    for key in ids:
+        targets = body[key].get("supports", []) + body[key].get("attacks", [])
+        case[key] = case[targets[0]] if targets else key
+    for index in range(theses * 4, len(ids), 40):
+        key = ids[index]
+        for _ in range(20):
+            other = ids[rng.randrange(index)]
+            if case[other] != case[key] and other not in body[key].get("supports", []):
+                body[key].setdefault("attacks", []).append(other)
+                break
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("claims", type=int)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--theses", type=int, default=1, help="how many cases (default 1)")
     arguments = parser.parse_args()
-    yaml.safe_dump(make_map(arguments.claims, arguments.seed), sys.stdout, sort_keys=False)
+    data = make_map(arguments.claims, arguments.seed, arguments.theses)
+    yaml.safe_dump(data, sys.stdout, sort_keys=False)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ import yaml
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.format.diagnostics import CODES, CodeInfo, Severity
+from argmap.format.diagnostics import CODES, LINT_CODES, CodeInfo, Severity
 
 DOCS = Path(__file__).resolve().parent
 SNIPPET_FILE = "snippet.yaml"
@@ -93,7 +93,16 @@ AIF_NODES = (
 IMPORT_AIF = "argmap import debate.json --from aif -o debate.yaml"
 IMPORT_KIALO = "argmap import debate.txt --from kialo -o debate.yaml"
 
+SITE_FILE = Setting(
+    file_name="site.yaml",
+    command="argmap validate .",
+    note="The site file `site.yaml` is checked with the maps beside it, `chapters/one.yaml` "
+    "and `parts/other.yaml`.",
+)
 SETTINGS: dict[str, Setting] = {
+    "site-unknown-map": SITE_FILE,
+    "site-unlisted-map": SITE_FILE,
+    "site-repeated-map": SITE_FILE,
     "not-utf8": Setting(
         note="The snippet writes the byte that is not UTF-8 as `\\xe9`; the checked file holds "
         "that byte itself."
@@ -128,6 +137,19 @@ SETTINGS: dict[str, Setting] = {
         files=(*KIALO_FILES, ("debate.yaml", "# an earlier import\n")),
         note="Run in a folder holding a Kialo export `debate.txt` and an earlier `debate.yaml`.",
     ),
+    "output-is-input": Setting(
+        command=SNIPPET_IS_COMMAND,
+        files=(("map.yaml", NEIGHBOURS["parts/other.yaml"]),),
+        note="Run in a folder holding a valid `map.yaml`.",
+    ),
+    "output-collision": Setting(
+        command=SNIPPET_IS_COMMAND,
+        files=(
+            ("maps/a.yaml", NEIGHBOURS["parts/other.yaml"]),
+            ("maps/a.yml", NEIGHBOURS["chapters/one.yaml"]),
+        ),
+        note="Run in a folder whose `maps/` holds two valid maps, `a.yaml` and `a.yml`.",
+    ),
     "unwritable-file": Setting(
         command=SNIPPET_IS_COMMAND,
         files=(("map.yaml", NEIGHBOURS["parts/other.yaml"]),),
@@ -157,6 +179,21 @@ SETTINGS: dict[str, Setting] = {
         file_name="debate.txt",
         command=IMPORT_KIALO,
     ),
+    **{
+        code: Setting(
+            file_name="judgments.yaml",
+            command="argmap analyze map.yaml --judgments judgments.yaml",
+            files=(("map.yaml", NEIGHBOURS["parts/other.yaml"]),),
+            note="Checked with `argmap analyze map.yaml --judgments judgments.yaml`, where "
+            "`map.yaml` (titled *Another part*) has one claim, `other`.",
+        )
+        for code in (
+            "judgments-shape",
+            "judgment-unknown-id",
+            "judgment-value",
+            "judgments-other-map",
+        )
+    },
     "import-reference": Setting(
         template=KIALO_DISCUSSION + "1.2. Con: Coffee tastes better.\n{snippet}",
         file_name="debate.txt",
@@ -165,10 +202,53 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
+LINT = Setting(command="argmap lint snippet.yaml", note="Checked with `argmap lint`.")
+
+# The model maps the snippets of `argmap check` are checked against (each a student's map).
+_TEA = "argmap: 1\ntitle: Tea\nclaims:\n  t: {text: Tea is best., kind: thesis}\n"
+CHECK_MODELS = {
+    "one-reason": _TEA + "  calm: {text: Tea calms., supports: [t]}\n",
+    "two-reasons": _TEA
+    + "  calm: {text: Tea calms., supports: [t]}\n  cheap: {text: Tea is cheap., supports: [t]}\n",
+    "linked": "argmap: 1\ntitle: Socrates\nclaims:\n"
+    "  t: {text: Socrates is mortal., kind: thesis}\n  man: {text: Socrates is a man.}\n"
+    "  all: {text: All men are mortal.}\narguments:\n"
+    "  syllogism: {premises: [man, all], conclusion: t}\n",
+    "objection": _TEA + "  dear: {text: Good tea is dear., attacks: [t]}\n",
+    "answered": _TEA
+    + "  dear: {text: Good tea is dear., attacks: [t]}\n"
+    + "  bulk: {text: Bulk tea is cheap., attacks: [dear]}\n",
+}
+CHECK_MODEL_OF = {
+    "check-missing-claim": "one-reason",
+    "check-wrong-link-type": "one-reason",
+    "check-missing-link": "one-reason",
+    "check-extra-claim": "one-reason",
+    "check-wrong-target": "two-reasons",
+    "check-merged-premises": "two-reasons",
+    "check-split-premises": "linked",
+    "check-missing-objection": "objection",
+    "check-unanswered-objection": "answered",
+}
+
+
+def _check_setting(code: str) -> Setting:
+    model = CHECK_MODELS[CHECK_MODEL_OF[code]]
+    return Setting(
+        command="argmap check snippet.yaml --against model.yaml",
+        files=(("model.yaml", model),),
+        note=f"The student's map, checked against this `model.yaml`:\n\n```yaml\n{model}```",
+    )
+
+
 def setting_for(code: str) -> Setting:
     """The setting of *code*: its own, or a command's when its snippets are commands."""
     if code in SETTINGS:
         return SETTINGS[code]
+    if code in LINT_CODES:
+        return LINT
+    if code in CHECK_MODEL_OF:
+        return _check_setting(code)
     info = CODES.get(code)
     if info is not None and info.bad.startswith("argmap "):
         return Setting(command=SNIPPET_IS_COMMAND)
@@ -177,6 +257,9 @@ def setting_for(code: str) -> Setting:
 
 # Codes whose problem is the file itself, not something one can write in a snippet.
 WITHOUT_SNIPPET = {
+    "output-symlink": "A symbolic link in the build folder, where a page goes or as a folder "
+    "of pages (`site/unit -> /elsewhere`), gives this error on that page's path; the other "
+    "pages are built and the run exits 1.",
     "file-too-large": "Any map file over 20 MB gives this error, at line 1, column 1.",
     "unreadable-file": "A map file that exists but cannot be read (its permissions forbid it, "
     "or it vanished while argmap was reading it) gives this error at line 1, column 1; the run "
@@ -328,7 +411,8 @@ def _language(code: str, command: str) -> str:
 
 def _code_section(info: CodeInfo) -> str:
     parts = [f"### `{info.code}`\n\n*{info.severity}*. {info.summary}\n"]
-    setting = SETTINGS.get(info.code)  # only a setting of its own has a note
+    # only a setting of its own has a note (the lint's shared one says nothing new)
+    setting = _check_setting(info.code) if info.code in CHECK_MODEL_OF else SETTINGS.get(info.code)
     if info.code in WITHOUT_SNIPPET:
         parts.append(WITHOUT_SNIPPET[info.code] + "\n")
     if setting is not None and setting.note:

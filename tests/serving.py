@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -55,6 +56,22 @@ class Served:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode("utf-8", "replace"), dict(error.headers)
 
+    def request(
+        self, method: str, path: str, headers: dict[str, str] | None = None
+    ) -> tuple[int, bytes, dict[str, str]]:
+        """Send one raw request (any method, any path bytes, any Host); status, body, headers."""
+        host, port = self.root.removeprefix("http://").rsplit(":", 1)
+        connection = http.client.HTTPConnection(host, int(port), timeout=10)
+        try:
+            connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+            for name, value in ({"Host": f"{host}:{port}"} | (headers or {})).items():
+                connection.putheader(name, value)
+            connection.endheaders()
+            response = connection.getresponse()
+            return response.status, response.read(), dict(response.getheaders())
+        finally:
+            connection.close()
+
     def status(self) -> dict[str, Any]:
         code, body, _headers = self.get("/__argmap/status")
         assert code == 200
@@ -76,9 +93,15 @@ class Served:
 
 
 @contextmanager
-def running_serve(*paths: Path, extra: tuple[str, ...] = ()) -> Iterator[Served]:
-    """Start ``argmap serve PATHS --port 0``; on leaving, Ctrl-C it and check it ended cleanly."""
-    env = os.environ | {"NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
+def running_serve(
+    *paths: Path,
+    extra: tuple[str, ...] = (),
+    stop: signal.Signals = signal.SIGINT,
+    env: dict[str, str] | None = None,
+) -> Iterator[Served]:
+    """Start ``argmap serve PATHS --port 0``; on leaving, send it *stop* (Ctrl-C's SIGINT by
+    default) and check it ended cleanly."""
+    env = os.environ | {"NO_COLOR": "1", "PYTHONUNBUFFERED": "1"} | (env or {})
     command = [sys.executable, "-m", "argmap", "serve", *map(str, paths), "--port", "0", *extra]
     process = subprocess.Popen(
         command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env
@@ -103,7 +126,7 @@ def running_serve(*paths: Path, extra: tuple[str, ...] = ()) -> Iterator[Served]
         yield served
     finally:
         if process.poll() is None:
-            process.send_signal(signal.SIGINT)
+            process.send_signal(stop)
         try:
             process.wait(20)
         finally:

@@ -124,3 +124,29 @@ def test_click_is_imported_only_by_the_cli_and_its_report_formatting() -> None:
 def test_no_grab_bag_modules() -> None:
     names = {path.stem for path in PACKAGE.rglob("*.py")}
     assert not names & {"utils", "helpers", "misc", "common"}
+
+
+def test_help_and_version_import_no_stage() -> None:
+    """`argmap --help` and `--version` stay fast: no pydantic, networkx or YAML parser loaded."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('pydantic', 'networkx', 'yaml', 'pyvis')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & set(heavy)))\n"
+    )
+    for flag in ("--help", "--version"):
+        done = subprocess.run(
+            [sys.executable, "-c", script, flag],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=PACKAGE.parent,
+        )
+        assert done.stdout.strip().splitlines()[-1] == "[]", (flag, done.stdout)

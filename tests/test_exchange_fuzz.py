@@ -11,14 +11,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.exchange import dump_map, import_map
 from argmap.format.diagnostics import Severity
 from argmap.pipeline import load
 
-FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=80)
 
 _words = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
@@ -141,6 +141,64 @@ def argdown_files(draw: st.DrawFn) -> str:
 @given(argdown_files())
 def test_any_argdown_json_imports_to_a_valid_map_or_diagnostics(text: str) -> None:
     data, problems = import_map(text, "argdown-json", "debate.json")
+    _check(data, problems)
+
+
+_ARGDOWN_PIECES = [
+    "[A]: ",
+    "[B]",
+    "<Arg>: ",
+    "<Arg>",
+    "(1) ",
+    "(2) ",
+    "--",
+    "----",
+    "-- rule --",
+    "+ ",
+    "- ",
+    "<+ ",
+    "<- ",
+    "+> ",
+    "-> ",
+    "_> ",
+    "<_ ",
+    "_ ",
+    ">< ",
+    "# ",
+    "## ",
+    "#tag",
+    "#(a tag)",
+    "@[A]",
+    "{kind: thesis}",
+    "{weight: 2, x: [",
+    "===",
+    "<!--",
+    "-->",
+    "/*",
+    "//",
+    "\\",
+    "**",
+    "_",
+    "[x](y)",
+    "\n",
+    "\n",
+    "\n  ",
+    "\n    ",
+    "\t",
+]
+
+
+@st.composite
+def argdown_texts(draw: st.DrawFn) -> str:
+    """Argdown text from its own tokens and random words: usually broken, sometimes not."""
+    pieces = draw(st.lists(st.sampled_from(_ARGDOWN_PIECES) | _words, max_size=40))
+    return "".join(pieces)
+
+
+@FUZZ
+@given(argdown_texts())
+def test_any_argdown_text_imports_to_a_valid_map_or_diagnostics(text: str) -> None:
+    data, problems = import_map(text, "argdown", "debate.argdown")
     _check(data, problems)
 
 

@@ -351,7 +351,7 @@ def test_argdown_relations_contrary_and_unknown(tmp_path: Path) -> None:
 
 
 def test_argdown_text_instead_of_json_gets_a_hint() -> None:
-    _data, problems = import_map("[A]: Alpha.\n  + [B]: Beta.\n", "argdown")
+    _data, problems = import_map("[A]: Alpha.\n  + [B]: Beta.\n", "argdown-json")
     assert problems[0].code == "import-syntax"
     assert problems[0].hint is not None
     assert "argdown json" in problems[0].hint

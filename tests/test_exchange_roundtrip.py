@@ -6,55 +6,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings
 
 from argmap.exchange import dump_map, export_map, import_map
 from argmap.format.diagnostics import Severity
 from argmap.graph.building import build_graph
 from argmap.pipeline import load
-
-# Any printable text, line breaks inside included (Kialo and YAML block texts have them);
-# only leading and trailing blanks go, as argmap's loader drops them.
-_TEXT = (
-    st.text(
-        alphabet=st.characters(
-            blacklist_categories=("Cs", "Cc", "Zl", "Zp"), whitelist_characters="\n"
-        ),
-        min_size=1,
-        max_size=40,
-    )
-    .map(str.strip)
-    .filter(bool)
-)
-
-
-@st.composite
-def maps(draw: st.DrawFn) -> dict[str, Any]:
-    """Valid format-v1 maps: ids first, then links and arguments between existing ids."""
-    n = draw(st.integers(min_value=1, max_value=10))
-    ids = [f"c{i}" for i in range(n)]
-    claims: dict[str, dict[str, Any]] = {cid: {"text": draw(_TEXT)} for cid in ids}
-    claims[ids[0]]["kind"] = "thesis"
-    arguments: dict[str, dict[str, Any]] = {}
-    if n >= 3 and draw(st.booleans()):
-        chosen = draw(st.lists(st.sampled_from(ids), min_size=3, max_size=min(n, 4), unique=True))
-        arguments["a0"] = {"premises": chosen[1:], "conclusion": chosen[0]}
-    targets = ids + list(arguments)
-    pairs: dict[tuple[str, str], str] = {}
-    for _ in range(draw(st.integers(min_value=0, max_value=2 * n))):
-        source = draw(st.sampled_from(ids))
-        target = draw(st.sampled_from(targets))
-        if source != target and (source, target) not in pairs:
-            pairs[source, target] = draw(st.sampled_from(["support", "attack"]))
-    for (source, target), relation in pairs.items():
-        claims[source].setdefault("supports" if relation == "support" else "attacks", []).append(
-            target
-        )
-    data: dict[str, Any] = {"argmap": 1, "title": draw(_TEXT), "claims": claims}
-    if arguments:
-        data["arguments"] = arguments
-    return data
+from tests.strategies import bipolar_maps, multiline_texts
 
 
 def _load_dict(data: dict[str, Any]) -> Any:
@@ -86,28 +44,38 @@ def _structure(data: dict[str, Any]) -> tuple[Any, ...]:
     return claims, links, arguments
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps())
+@settings(max_examples=60)
+@given(bipolar_maps(max_claims=10, text=multiline_texts))
 def test_json_round_trip(data: dict[str, Any]) -> None:
     graph = build_graph(_load_dict(data))
     back, problems = import_map(export_map(graph, "json"), "json")
     assert problems == []
     assert _structure(back) == _structure(data)
     assert back["title"] == data["title"]
-    assert {c: back["claims"][c].get("kind") for c in back["claims"]} == {
-        c: data["claims"][c].get("kind") for c in data["claims"]
+    assert {c: back["claims"][c].get("kind", "claim") for c in back["claims"]} == {
+        c: data["claims"][c].get("kind", "claim") for c in data["claims"]
     }
     _load_dict(back)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps())
+@settings(max_examples=60)
+@given(bipolar_maps(max_claims=10, text=multiline_texts))
 def test_aif_round_trip(data: dict[str, Any]) -> None:
     graph = build_graph(_load_dict(data))
     back, problems = import_map(export_map(graph, "aif"), "aif")
     assert problems == []
     assert _structure(back) == _structure(data)
+    assert back["title"] == data["title"]
+    assert _kinds_and_labels(back) == _kinds_and_labels(data)
     _load_dict(back)
+
+
+def _kinds_and_labels(data: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
+    """Each claim's kind (claim when unsaid) and label (none when it repeats the text)."""
+    return {
+        cid: (c.get("kind") or "claim", c.get("label") if c.get("label") != c["text"] else None)
+        for cid, c in data["claims"].items()
+    }
 
 
 def test_json_round_trip_keeps_every_field(tmp_path: Path) -> None:

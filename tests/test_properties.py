@@ -3,31 +3,35 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.graph.building import build_graph
 from argmap.pipeline import load
 from tests.strategies import valid_maps
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60)
 
 
-def _write(text: str) -> Path:
-    folder = Path(tempfile.mkdtemp())
-    path = folder / "map.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+@contextmanager
+def _written(text: str) -> Iterator[Path]:
+    """*text* as map.yaml in a temporary folder that is removed afterwards."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "map.yaml"
+        path.write_text(text, encoding="utf-8")
+        yield path
 
 
 @SETTINGS
 @given(valid_maps())
 def test_random_valid_maps_load_and_build(document) -> None:
-    path = _write(yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
-    argument_map, diagnostics = load(path)
+    with _written(yaml.safe_dump(document, allow_unicode=True, sort_keys=False)) as path:
+        argument_map, diagnostics = load(path)
     assert [d for d in diagnostics if d.severity == "error"] == []
     assert argument_map is not None
     graph = build_graph(argument_map)
@@ -65,8 +69,8 @@ def test_every_diagnostic_lies_inside_its_file(document, data) -> None:
             + lines[index][at:]
         )
     broken = "\n".join(lines)
-    path = _write(broken)
-    _, diagnostics = load(path)
+    with _written(broken) as path:
+        _, diagnostics = load(path)
     for diagnostic in diagnostics:
         assert _inside(broken, diagnostic.line, diagnostic.column), str(diagnostic)
         assert diagnostic.path == str(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.page.rendering import embed_json, render_html
+from argmap.page.rendering import _vis_assets, embed_json, render_html
 from argmap.page.site import write_site
 from argmap.page.view import build_view_model, safe_url
 from argmap.pipeline import run
@@ -80,8 +80,8 @@ def test_xss_payload_stays_text_in_the_page() -> None:
     # The payload never appears raw; the only </script> are the ends of argmap's own scripts.
     assert "<img src=x" not in page
     assert "window.__xss=1</script>" not in page
-    # vis-network, the map data, the page script and the analysis script
-    assert page.count("</script>") == 4
+    # vis-network, the map data, and the page script (its modules and analysis.js joined)
+    assert page.count("</script>") == 3
     assert embedded_model(page)["title"] == PAYLOAD
     assert "&lt;/script&gt;&lt;script&gt;" in page  # the escaped <title> and <h1>
     # javascript: URLs never reach the page data
@@ -131,7 +131,8 @@ def test_self_contained_page() -> None:
     assert 'src="http' not in page
     assert "<link" not in page
     assert "Content-Security-Policy" in page
-    assert "vis.Network" in page or "Network" in page
+    vis_js, _ = _vis_assets()
+    assert f"<script>{vis_js}</script>" in page  # vis-network itself is inlined, whole
 
 
 def test_rtl_page() -> None:
@@ -182,3 +183,24 @@ def test_write_site_paths_index_and_determinism(tmp_path: Path) -> None:
     assert "</script><script>" not in index
     sub = (tmp_path / "a" / "sub" / "x.html").read_text(encoding="utf-8")
     assert 'href="../index.html"' in sub
+
+
+def test_the_page_script_takes_its_shared_constants_from_the_view_model() -> None:
+    """Slot width, layer gap, roles, glyphs and colours live in Python only (no stale JS copy)."""
+    from argmap.graph.layout import LAYER_GAP, SLOT_WIDTH
+    from argmap.page.palette import LINK_COLOURS, ROLES
+    from argmap.page.rendering import PAGE_MODULES, read_template
+
+    model = build_view_model(debate_graph())
+    assert model["layout"]["slot"] == SLOT_WIDTH
+    assert model["layout"]["layer"] == LAYER_GAP
+    assert model["style"]["roles"]["objection"]["mark"] == "\u2212"
+    scripts = {name: read_template(name) for name in PAGE_MODULES if name.startswith("page/")}
+    colours = {c.lower() for r in ROLES.values() for c in (r["fill"], r["line"])}
+    colours |= {c.lower() for c in LINK_COLOURS.values()}
+    for name, source in scripts.items():
+        lowered = source.lower()
+        assert not [c for c in colours if c in lowered], name
+        assert not re.search(rf"\b({SLOT_WIDTH}|{LAYER_GAP})\b", source), name
+        assert "\u2605" not in source, name
+        assert "Objection'" not in source, name

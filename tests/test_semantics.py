@@ -12,15 +12,15 @@ from itertools import combinations
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.reasoning.explanations import explain_argument_label
 from argmap.reasoning.semantics import (
     Label,
     complete_extensions,
     credulously_accepted,
     enumerate_extensions,
-    explain_label,
     extension_labelling,
     grounded_extension,
     grounded_labelling,
@@ -30,7 +30,7 @@ from argmap.reasoning.semantics import (
 )
 
 Extension = frozenset[Hashable]
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=300)
 
 
 # -- the oracle: Dung's definitions, by exhaustion --------------------------------------------
@@ -344,13 +344,13 @@ def test_grounded_enumeration_is_the_grounded_extension() -> None:
 def test_explanations_name_the_in_attacker_the_defenders_and_the_cycle() -> None:
     af = _af("ab", "bc", "xy", "yz", "zx", "zw", "ss", "sv")
     labelling = grounded_labelling(af)
-    assert explain_label(af, labelling, "b").in_attackers == ("a",)
-    assert explain_label(af, labelling, "c").defenders == ("a",)
-    w = explain_label(af, labelling, "w")
+    assert explain_argument_label(af, labelling, "b").in_attackers == ("a",)
+    assert explain_argument_label(af, labelling, "c").defenders == ("a",)
+    w = explain_argument_label(af, labelling, "w")
     assert w.label is Label.UNDEC
     assert w.undecided_attackers == ("z",)
     assert set(w.cycle) == {"x", "y", "z"}
-    assert explain_label(af, labelling, "v").cycle == ("s",)
+    assert explain_argument_label(af, labelling, "v").cycle == ("s",)
 
 
 @SETTINGS
@@ -358,7 +358,7 @@ def test_explanations_name_the_in_attacker_the_defenders_and_the_cycle() -> None
 def test_every_undecided_explanation_is_a_real_cycle_of_undecided_attacks(af: nx.DiGraph) -> None:
     labelling = grounded_labelling(af)
     for a, label in labelling.items():
-        reason = explain_label(af, labelling, a)
+        reason = explain_argument_label(af, labelling, a)
         if label is Label.UNDEC:
             cycle = reason.cycle
             assert cycle, a

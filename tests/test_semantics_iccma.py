@@ -32,18 +32,6 @@ SHARED = Path(
     os.environ.get("ARGMAP_ICCMA_DIR", Path(__file__).parents[2] / "shared" / "external" / "iccma")
 )
 
-# Random ICCMA'15 frameworks whose preferred (and some stable) extensions take this engine from
-# several seconds to minutes (one strongly connected component of 160-260 arguments, see
-# docs/performance.md): only a bounded enumeration of them runs here; bench/ times them in full.
-HARD = {
-    "iccma15_320028__276__2_2_3__165094759.apx",
-    "iccma15_33993__232__4_4_6__1980143471.apx",
-    "iccma15_34229__258__5_6_9__1887662229.apx",
-    "iccma15_34508__197__10_10_13__1871307992.apx",
-    "iccma15_44051__300__0_1_1__1566404531.apx",
-    "iccma15_47774__262__0_1_1__1705874969.apx",
-}
-
 
 def _cases(folder: Path) -> list[tuple[Path, str, list[list[str]]]]:
     cases = []
@@ -99,13 +87,8 @@ def test_iccma_frameworks_match_the_reference_answers(
     instance, semantics, answer = case
     af = read_framework(instance)
     expected = _as_sets(answer)
-    if instance.name in HARD:
-        # Bounded: whatever the search finds within its budget must be a reference answer.
-        result = enumerate_extensions(af, semantics, max_steps=300)  # type: ignore[arg-type]
-        assert set(result.extensions) <= expected
-        if result.exhaustive:
-            assert set(result.extensions) == expected
-        return
+    # Every file in full, the dense single-component ICCMA'15 ones too (up to ~20 s each for
+    # stable on a loaded machine): a bounded run of them found nothing and so checked nothing.
     result = enumerate_extensions(af, semantics)  # type: ignore[arg-type]
     assert result.exhaustive
     assert len(result.extensions) == len(set(result.extensions))

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.reasoning import semantics
 from argmap.reasoning.semantics import enumerate_extensions, preferred_extensions
 from tests.test_semantics import brute_preferred, frameworks
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150)
 
 
 def _preferred(af: nx.DiGraph, threshold: int, monkeypatch: pytest.MonkeyPatch) -> list:
-    monkeypatch.setattr(semantics, "_SAT_THRESHOLD", threshold)
+    monkeypatch.setattr(semantics, "SAT_THRESHOLD", threshold)
     return list(preferred_extensions(af))
 
 
@@ -54,7 +54,7 @@ def test_sat_preferred_equals_labelling_search(af: nx.DiGraph) -> None:
 def test_sat_path_honours_limit_and_steps_deterministically(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(semantics, "_SAT_THRESHOLD", 0)
+    monkeypatch.setattr(semantics, "SAT_THRESHOLD", 0)
     pairs = nx.DiGraph(
         [(f"a{i}", f"b{i}") for i in range(6)] + [(f"b{i}", f"a{i}") for i in range(6)]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -91,9 +92,15 @@ def test_a_folder_of_maps_is_served_with_its_index(tmp_path: Path) -> None:
         save(tmp_path / "unit" / "two.yaml", map_text(title="Two, edited"))
         served.wait_for(lambda status: status["version"] == 2)
         assert "Two, edited" in served.get("/unit/two.html")[1]
-        # a file that is not a map (a note beside the maps) does not trigger a build
+        # a file that is not a map (a note beside the maps) does not trigger a build: saved
+        # before a map, the watcher has seen both once the map's build is there, and that
+        # build is the only one
         (tmp_path / "notes.txt").write_text("todo\n", encoding="utf-8")
-        assert served.status()["version"] == 2
+        save(tmp_path / "one.yaml", map_text(title="One, edited"))
+        served.wait_for(lambda status: status["version"] >= 3)
+        assert "One, edited" in served.get("/one.html")[1]
+        assert served.status()["version"] == 3
+    assert served.output().count("built 2 pages") == 3
 
 
 def test_only_the_built_pages_are_served(tmp_path: Path) -> None:
@@ -174,3 +181,66 @@ def test_a_map_deleted_and_restored_is_reported_then_served_again(tmp_path: Path
         save(path, map_text(reason="Back again."))
         served.wait_for(lambda status: status["version"] == 2 and not status["problems"])
         assert "Back again." in served.get("/homework.html")[1]
+
+
+def test_head_is_served_like_get_from_the_built_site_only(tmp_path: Path) -> None:
+    path = tmp_path / "homework.yaml"
+    save(path, map_text())
+    with running_serve(path) as served:
+        _code, body, headers = served.request("GET", "/homework.html")
+        head_code, head_body, head_headers = served.request("HEAD", "/homework.html")
+        assert (head_code, head_body) == (200, b"")
+        assert head_headers["Content-Length"] == headers["Content-Length"] == str(len(body))
+        assert head_headers["Content-Type"] == headers["Content-Type"]
+        # the server's current folder is the project: HEAD must not answer from it
+        for outside in ("/pyproject.toml", "/README.md", "/.git/HEAD", "/../homework.yaml"):
+            assert served.request("HEAD", outside)[0] == 404, outside
+        assert served.request("HEAD", "/__argmap/status")[0] == 200
+
+
+def test_other_methods_get_405(tmp_path: Path) -> None:
+    path = tmp_path / "homework.yaml"
+    save(path, map_text())
+    with running_serve(path) as served:
+        for method in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "BREW"):
+            code, _body, headers = served.request(method, "/homework.html")
+            assert code == 405, method
+            assert headers["Allow"] == "GET, HEAD"
+
+
+def test_paths_with_nul_or_undecodable_bytes_are_404_without_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "homework.yaml"
+    save(path, map_text())
+    with running_serve(path) as served:
+        for bad in ("/%00.html", "/homework.html%00", "/%ff%fe.html", "/%c3%28.html"):
+            assert served.request("GET", bad)[0] == 404, bad
+            assert served.request("HEAD", bad)[0] == 404, bad
+        assert served.request("GET", "/homework.html")[0] == 200
+    assert "Traceback" not in served.output()
+
+
+def test_the_host_header_must_name_this_server(tmp_path: Path) -> None:
+    path = tmp_path / "homework.yaml"
+    save(path, map_text())
+    with running_serve(path) as served:
+        port = served.root.rsplit(":", 1)[1]
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+            assert served.request("GET", "/homework.html", {"Host": host})[0] == 200, host
+        for host in ("evil.example", f"evil.example:{port}", "127.0.0.1:1", f"127.0.0.1.x:{port}"):
+            code, body, _headers = served.request("GET", "/homework.html", {"Host": host})
+            assert code == 421, host
+            assert b"Pupils" not in body
+            assert served.request("GET", "/__argmap/status", {"Host": host})[0] == 421
+            assert served.request("HEAD", "/homework.html", {"Host": host})[0] == 421
+
+
+def test_sigterm_exits_0_and_removes_the_temporary_folder(tmp_path: Path) -> None:
+    path = tmp_path / "homework.yaml"
+    save(path, map_text())
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    with running_serve(path, stop=signal.SIGTERM, env={"TMPDIR": str(temporary)}) as served:
+        assert [p.name[:13] for p in temporary.iterdir()] == ["argmap-serve-"]
+        assert served.get("/homework.html")[0] == 200
+    # running_serve checked exit status 0, no traceback and "stopped" as the last line
+    assert list(temporary.iterdir()) == []

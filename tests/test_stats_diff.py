@@ -27,7 +27,7 @@ def link_graphs(draw: st.DrawFn) -> nx.MultiDiGraph[str]:
     return graph
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80)
 @given(link_graphs())
 def test_exact_betweenness_agrees_with_networkx(graph: nx.MultiDiGraph[str]) -> None:
     ours, method = betweenness(graph)
@@ -61,7 +61,7 @@ def _claims(texts: dict[str, str]) -> nx.MultiDiGraph[str]:
     return graph
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.dictionaries(st.from_regex(r"[a-z]{1,6}", fullmatch=True), st.text(min_size=1)))
 def test_a_map_renamed_throughout_is_similar_to_itself(texts: dict[str, str]) -> None:
     old = _claims(texts)

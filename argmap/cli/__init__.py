@@ -7,10 +7,11 @@ JSON); stderr carries the summary and logs. Stages are imported inside the comma
 ``argmap --help`` loads neither pydantic nor networkx.
 
 - :mod:`~argmap.cli.options`: shared options, the settings object, helpers
-- :mod:`~argmap.cli.maps`: validate, build, schema, new, serve
+- :mod:`~argmap.cli.maps`: validate, lint, build, schema, new, serve
 - :mod:`~argmap.cli.exchange`: export, import
 - :mod:`~argmap.cli.workflow`: diff, stats
 - :mod:`~argmap.cli.reasoning`: analyze
+- :mod:`~argmap.cli.students`: check
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import traceback
 import click
 
 from argmap import __version__
-from argmap.cli import exchange, maps, reasoning, workflow
+from argmap.cli import exchange, maps, reasoning, students, workflow
 from argmap.cli.options import CONTEXT
 
 __all__ = ["cli", "main"]
@@ -40,11 +41,13 @@ def cli() -> None:
 
 for _command in (
     maps.validate,
+    maps.lint,
     maps.build,
     maps.schema,
     maps.new,
     workflow.diff,
     workflow.stats,
+    students.check,
     exchange.export_command,
     exchange.import_command,
     maps.serve,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,46 +15,102 @@ from argmap.cli.options import (
     check_options,
     echo_problems,
     input_paths,
+    lint_options,
     logger,
     setup_logging,
     use_colour,
+    write_output,
 )
 
 if TYPE_CHECKING:
+    from argmap.format.diagnostics import Diagnostic
+    from argmap.lint import LintOptions
     from argmap.pipeline import BuildResult
 
-__all__ = ["build", "check_and_report", "new", "schema", "serve", "validate"]
+__all__ = ["build", "check_and_report", "lint", "new", "schema", "serve", "validate"]
 
 
-def check_and_report(paths: tuple[Path, ...], settings: CheckSettings) -> tuple[BuildResult, int]:
+def check_and_report(
+    paths: tuple[Path, ...], settings: CheckSettings, lint: LintOptions | None = None
+) -> tuple[BuildResult, int]:
     """Check the maps in *paths*, print what was found, and return the run and its exit code."""
-    from argmap.format.diagnostics import exit_status
-    from argmap.format.reporters import format_diagnostics, summary_line
+    result = _check(paths, settings, lint)
+    return result, _report(result.diagnostics, result.files, settings)
+
+
+def _check(
+    paths: tuple[Path, ...], settings: CheckSettings, lint: LintOptions | None = None
+) -> BuildResult:
     from argmap.pipeline import run
 
     setup_logging(settings.verbosity)
-    result = run(input_paths(paths), sources_dir=settings.sources_dir)
+    result = run(input_paths(paths), sources_dir=settings.sources_dir, lint=lint)
     if not result.maps:
         raise click.UsageError("no .yaml or .yml map files found in " + ", ".join(map(str, paths)))
+    return result
+
+
+def _report(diagnostics: list[Diagnostic], files: int, settings: CheckSettings) -> int:
+    """Print *diagnostics* (all of a run, at once) and return the run's exit code."""
+    from argmap.format.diagnostics import exit_status
+    from argmap.format.reporters import format_diagnostics, summary_line
+
     output = format_diagnostics(
-        result.diagnostics,
+        diagnostics,
         settings.fmt,
-        files=result.files,
+        files=files,
         verbosity=settings.verbose,
         colour=use_colour(settings.colour),
     )
     click.echo(output, nl=False)
     if not settings.quiet and settings.fmt != "json":
-        click.echo(summary_line(result.diagnostics, result.files), err=True)
-    return result, exit_status(result.diagnostics, strict=settings.strict)
+        click.echo(summary_line(diagnostics, files), err=True)
+    return exit_status(diagnostics, strict=settings.strict)
+
+
+def _lint_choice(enable: tuple[str, ...], disable: tuple[str, ...]) -> LintOptions:
+    from argmap.lint import LintOptions
+
+    return LintOptions(enable=frozenset(enable), disable=frozenset(disable) - set(enable))
 
 
 @click.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--lint", "with_lint", is_flag=True, help="Run the map-quality checks of `argmap lint` too."
+)
+@lint_options
 @check_options
-def validate(paths: tuple[Path, ...], settings: CheckSettings) -> None:
+def validate(
+    paths: tuple[Path, ...],
+    with_lint: bool,
+    enable: tuple[str, ...],
+    disable: tuple[str, ...],
+    settings: CheckSettings,
+) -> None:
     """Check map files (or every map in folders; default maps/) and report every problem."""
-    _, status = check_and_report(paths, settings)
+    chosen = _lint_choice(enable, disable) if with_lint or enable or disable else None
+    _, status = check_and_report(paths, settings, chosen)
+    sys.exit(status)
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@lint_options
+@check_options
+def lint(
+    paths: tuple[Path, ...],
+    enable: tuple[str, ...],
+    disable: tuple[str, ...],
+    settings: CheckSettings,
+) -> None:
+    """Validate maps and check their quality: one claim per box, restated reasons, the rabbit
+    and holding-hands rules, unanswered objections, unsourced claims and evidence.
+
+    Each check can be switched off or set to a severity per map (a `lint:` block, e.g.
+    `lint: {bundled-claim: off}`) and for the run (--disable CODE, --enable CODE).
+    """
+    _, status = check_and_report(paths, settings, _lint_choice(enable, disable))
     sys.exit(status)
 
 
@@ -69,37 +125,61 @@ def validate(paths: tuple[Path, ...], settings: CheckSettings) -> None:
     show_default=True,
     help="Folder to write the pages and index.html into.",
 )
+@click.option(
+    "--pictures",
+    is_flag=True,
+    help="Also write each map's SVG picture beside its page, linked from the page.",
+)
 @check_options
-def build(paths: tuple[Path, ...], out_dir: Path, settings: CheckSettings) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, pictures: bool, settings: CheckSettings) -> None:
     """Build one offline HTML page per map, plus index.html, into a folder (default site/)."""
-    result, status = check_and_report(paths, settings)
-    if status != 0:
-        logger.error("nothing built: fix the problems above first")
-        sys.exit(status)
     from argmap.collector import paused_cycle_collection
-    from argmap.page.site import write_site
+    from argmap.format.diagnostics import exit_status
+    from argmap.page.site import page_collisions, write_site
 
-    pages = [(m.relative, m.graph) for m in result.maps if m.graph is not None]
-    with paused_cycle_collection():
-        written = write_site(pages, out_dir)
-    if not settings.quiet:
-        logger.info("built %d pages into %s", len(written), out_dir.as_posix())
-    sys.exit(0)
+    result = _check(paths, settings)
+    diagnostics = result.diagnostics + page_collisions(
+        [(m.display, m.relative) for m in result.maps]
+    )
+    written: list[Path] = []
+    if exit_status(diagnostics, strict=settings.strict) == 0:
+        pages = [(m.relative, m.graph) for m in result.maps if m.graph is not None]
+        with paused_cycle_collection():
+            written = write_site(
+                pages, out_dir, problems=diagnostics, pictures=pictures, plan=result.site
+            )
+    status = _report(sorted(diagnostics, key=lambda d: d.sort_key), result.files, settings)
+    if not written:
+        logger.error("nothing built: fix the problems above first")
+    elif not settings.quiet:
+        built = sum(1 for path in written if path.suffix == ".html")
+        drawn = len(written) - built
+        logger.info(
+            "built %d pages%s into %s",
+            built,
+            f" and {drawn} pictures" if drawn else "",
+            out_dir.as_posix(),
+        )
+    sys.exit(status)
 
 
 @click.command(context_settings=CONTEXT)
 @click.option(
     "-o",
     "--output",
-    type=click.File("w", encoding="utf-8"),
     default="-",
     help="Write the schema to this file (default: stdout).",
 )
-def schema(output: Any) -> None:
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def schema(output: str, force: bool) -> None:
     """Print the JSON Schema of the map format, for editors' YAML language servers."""
     from argmap.format.models import json_schema
 
-    output.write(json.dumps(json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    problem = write_output(text, output, force=force)
+    if problem is not None:
+        echo_problems([problem])
+        sys.exit(1)
 
 
 def _file_name(_context: click.Context, _parameter: click.Parameter, value: str) -> str:

@@ -31,7 +31,10 @@ __all__ = [
     "format_option",
     "graph_or_exit",
     "input_paths",
+    "lint_options",
     "logger",
+    "map_or_exit",
+    "output_problem",
     "setup_logging",
     "use_colour",
     "write_output",
@@ -129,6 +132,28 @@ def check_options(command: F) -> F:
     return decorated  # type: ignore[no-any-return]
 
 
+def lint_options(command: F) -> F:
+    """``--enable CODE`` and ``--disable CODE`` of the lint, over every map's ``lint:`` block."""
+    from argmap.format.diagnostics import LINT_CODES
+
+    codes = click.Choice(list(LINT_CODES))
+    enable = click.option(
+        "--enable",
+        multiple=True,
+        type=codes,
+        metavar="CODE",
+        help="Run this lint check even where a map's lint: block turns it off (repeatable).",
+    )
+    disable = click.option(
+        "--disable",
+        multiple=True,
+        type=codes,
+        metavar="CODE",
+        help="Skip this lint check in every map (repeatable).",
+    )
+    return enable(disable(command))
+
+
 def use_colour(choice: bool | None, stream: Any = None) -> bool:
     """Colour when asked, else when *stream* (stdout) is a terminal and NO_COLOR is unset."""
     if choice is not None:
@@ -177,30 +202,85 @@ def file_problem(path: str | Path, code: str, message: str) -> Diagnostic:
 
 def graph_or_exit(path: Path) -> ArgumentGraph:
     """The graph of the map at *path*; on errors, print them to stderr and exit 1."""
+    return map_or_exit(path)[0]
+
+
+def map_or_exit(path: Path) -> tuple[ArgumentGraph, list[Path]]:
+    """The graph of the map at *path* and every file it was read from (the map, its includes);
+    on errors, print them to stderr and exit 1."""
     from argmap.format.diagnostics import Severity, exit_status
     from argmap.pipeline import check_map
 
     result = check_map(path, path.parent)
-    if result.graph is None:
+    if result.graph is None or result.map is None:
         echo_problems([d for d in result.diagnostics if d.severity is Severity.ERROR])
         sys.exit(exit_status(result.diagnostics))
-    return result.graph
+    files = [path]
+    pending = list(result.map._included)
+    while pending:
+        part = pending.pop()
+        if part.path:
+            files.append(Path(part.path))
+        pending.extend(part._included)
+    return result.graph, files
 
 
-def write_output(text: str, output: str, *, force: bool = True) -> Diagnostic | None:
-    """Write *text* to the file *output* ('-' is stdout); a problem becomes a diagnostic."""
+def output_problem(output: str, *, force: bool, inputs: Sequence[Path] = ()) -> Diagnostic | None:
+    """Why *output* may not be written, or None: it is one of *inputs* (the files the command
+    reads: never replaced, even with *force*), a folder, or an existing file without *force*."""
+    from argmap.output import same_file
+
     if output == "-":
-        click.echo(text, nl=False)
         return None
     path = Path(output)
+    name = path.as_posix()
+    read = next((p for p in inputs if same_file(p, path)), None)
+    if read is not None:
+        message = f"{name} is {read.as_posix()}, which this command reads; write elsewhere"
+        return file_problem(path, "output-is-input", message)
+    if path.is_dir():
+        return file_problem(path, "unwritable-file", f"cannot write {name}: it is a folder")
+    if not force and os.path.lexists(path):
+        return file_problem(path, "file-exists", f"{name} already exists; use --force to overwrite")
+    return None
+
+
+def write_output(
+    content: str | bytes, output: str, *, force: bool = True, inputs: Sequence[Path] = ()
+) -> Diagnostic | None:
+    """Write *content* to the file *output* ('-' is stdout) whole or not at all.
+
+    An existing file is replaced only with *force*; one of *inputs* (the files the command
+    read) never is. A problem becomes a diagnostic on the output file. Bytes (a PDF, a PNG)
+    go to stdout only when it is not a terminal.
+    """
+    from argmap.output import write_file
+
+    if output == "-":
+        _to_stdout(content)
+        return None
+    problem = output_problem(output, force=force, inputs=inputs)
+    if problem is not None:
+        return problem
+    path = Path(output)
     try:
-        with path.open("w" if force else "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write_file(path, content, exclusive=not force)
     except FileExistsError:
-        return file_problem(
-            path, "file-exists", f"{path.as_posix()} already exists; use --force to overwrite"
-        )
+        message = f"{path.as_posix()} already exists; use --force to overwrite"
+        return file_problem(path, "file-exists", message)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return file_problem(path, "unwritable-file", f"cannot write {path.as_posix()}: {reason}")
     return None
+
+
+def _to_stdout(content: str | bytes) -> None:
+    if isinstance(content, str):
+        click.echo(content, nl=False)
+        return
+    if sys.stdout.isatty():
+        message = "a PDF or PNG is not for a terminal: write it with -o FILE"
+        raise click.UsageError(message)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(content)
+    sys.stdout.buffer.flush()

@@ -42,6 +42,7 @@ from argmap.format.diagnostics import Diagnostic, Severity
 
 from .builder import MapBuilder
 from .contract import conclusion, link_edges, node_text, premises
+from .jsontext import as_list, read_json
 
 __all__ = ["export_aif", "import_aif"]
 
@@ -77,7 +78,7 @@ def export_aif(graph: nx.MultiDiGraph[str]) -> str:
                 node["scheme"] = scheme
             nodes.append(node)
             continue
-        nodes.append({"nodeID": n, "text": node_text(graph, n), "type": "I"})
+        nodes.append({"nodeID": n, "text": node_text(graph, n), "type": "I", **_extras(attrs)})
         speaker = attrs.get("speaker")
         if speaker:
             info = speakers.get(speaker) or {}
@@ -108,8 +109,26 @@ def export_aif(graph: nx.MultiDiGraph[str]) -> str:
             nodes.append({"nodeID": sid, "text": _DEFAULT_CONFLICT, "type": "CA"})
         edge(u, sid)
         edge(sid, v)
-    data = {"nodes": nodes, "edges": edges, "locutions": locutions}
+    data = {"nodes": nodes, "edges": edges, "locutions": locutions, **_metadata(graph)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _extras(attrs: dict[str, Any]) -> dict[str, Any]:
+    """What AIF has no field for, under a key of argmap's own (AIF tools ignore it): the kind
+    (thesis, claim, evidence) and a label that differs from the text."""
+    extra: dict[str, Any] = {"kind": str(attrs.get("kind") or "claim")}
+    label = attrs.get("label")
+    if label and label != attrs.get("text"):
+        extra["label"] = str(label)
+    return {"argmap": extra}
+
+
+def _metadata(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
+    """The map's title and summary where SADFace keeps them (``metadata.core``)."""
+    core = {"title": str(graph.graph.get("title") or "")}
+    if graph.graph.get("summary"):
+        core["description"] = str(graph.graph["summary"])
+    return {"metadata": {"core": core}} if core["title"] else {}
 
 
 # -- import ----------------------------------------------------------------------------------
@@ -130,10 +149,19 @@ def _node_positions(text: str) -> dict[str, tuple[int, int]]:
     return positions
 
 
+def _scalar(value: Any) -> str:
+    """A JSON string or number as text; anything else (lists, objects, null) as ''."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
 def _endpoint(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("id", value.get("nodeID"))
-    return None if value is None else str(value)
+    return _scalar(value) or None
 
 
 def _type_and_text(node: dict[str, Any]) -> tuple[str, str]:
@@ -144,12 +172,12 @@ def _type_and_text(node: dict[str, Any]) -> tuple[str, str]:
     >>> _type_and_text({"type": "atom", "text": "Tea is best."})
     ('I', 'Tea is best.')
     """
-    kind = str(node.get("type", "")).upper()
-    text = str(node.get("text") or "")
+    kind = _scalar(node.get("type")).upper()
+    text = _scalar(node.get("text"))
     if kind == "ATOM":
         return "I", text
     if kind == "SCHEME":
-        name = str(node.get("name") or "").strip()
+        name = _scalar(node.get("name")).strip()
         if name.lower() in _SADFACE_CONFLICTS:
             return "CA", _DEFAULT_CONFLICT
         return "RA", _DEFAULT_INFERENCE if name.lower() in ("", "support") else name
@@ -175,6 +203,7 @@ class _AifReader:
         self.positions: dict[str, tuple[int, int]] = {}
         self.types: dict[str, str] = {}
         self.texts: dict[str, str] = {}
+        self.extras: dict[str, dict[str, Any]] = {}
         self.pred: dict[str, list[str]] = defaultdict(list)
         self.succ: dict[str, list[str]] = defaultdict(list)
         self.ids: dict[str, str] = {}
@@ -188,16 +217,8 @@ class _AifReader:
         self.b.report(Severity.WARNING, code, message, **self.at(node_id))
 
     def parse(self) -> dict[str, Any] | None:
-        try:
-            data = json.loads(self.text)
-        except json.JSONDecodeError as exc:
-            self.b.report(
-                Severity.ERROR,
-                "import-syntax",
-                f"not valid JSON: {exc.msg}",
-                line=exc.lineno,
-                column=exc.colno,
-            )
+        data = read_json(self.text, self.b)
+        if data is None:
             return None
         if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
             ova = data.get("OVA")
@@ -220,33 +241,11 @@ class _AifReader:
             return
         self.sadface_metadata(data)
         self.positions = _node_positions(self.text)
-        order: list[str] = []
-        for node in data["nodes"]:
-            nid = _endpoint(node.get("nodeID", node.get("id"))) if isinstance(node, dict) else None
-            if nid is None or not isinstance(node, dict):
-                self.b.report(
-                    Severity.WARNING, "import-dropped", "a node without a nodeID was skipped"
-                )
-                continue
-            self.types[nid], self.texts[nid] = _type_and_text(node)
-            order.append(nid)
-        for e in data.get("edges") or []:
-            if not isinstance(e, dict):
-                continue
-            u = _endpoint(e.get("fromID", e.get("from", e.get("source_id"))))
-            v = _endpoint(e.get("toID", e.get("to", e.get("target_id"))))
-            if u in self.types and v in self.types:
-                self.succ[u].append(v)
-                self.pred[v].append(u)
-            else:
-                self.b.report(
-                    Severity.WARNING,
-                    "import-dropped",
-                    f"edge {e.get('edgeID', '?')} joins unknown nodes {u!r} -> {v!r}; skipped",
-                )
+        order = self.nodes(data["nodes"])
+        self.edges(as_list(data.get("edges"), "edges", self.b))
         persons = {
             str(loc.get("nodeID")): str(loc.get("personID"))
-            for loc in data.get("locutions") or []
+            for loc in as_list(data.get("locutions"), "locutions", self.b)
             if isinstance(loc, dict) and loc.get("personID") is not None
         }
         self.claims(order)
@@ -256,6 +255,49 @@ class _AifReader:
         self.anchors(order, persons)
         self.unknown(order)
         self.b.mark_theses()
+
+    def nodes(self, nodes: list[Any]) -> list[str]:
+        """Each node's type and text by id; the ids in file order. A repeated id is reported
+        and its later nodes skipped: edges name nodes by id, so they cannot be told apart."""
+        order: list[str] = []
+        for node in nodes:
+            nid = _endpoint(node.get("nodeID", node.get("id"))) if isinstance(node, dict) else None
+            if nid is None or not isinstance(node, dict):
+                self.b.report(
+                    Severity.WARNING, "import-dropped", "a node without a nodeID was skipped"
+                )
+                continue
+            kind, text = _type_and_text(node)
+            if nid in self.types:
+                self.warn(
+                    "import-dropped",
+                    nid,
+                    f"nodeID '{nid}' is used twice; the second node ({kind} {text[:40]!r}) was "
+                    "skipped, since edges cannot tell the two apart",
+                )
+                continue
+            self.types[nid], self.texts[nid] = kind, text
+            if isinstance(node.get("argmap"), dict):  # argmap's own fields, kept for a round trip
+                self.extras[nid] = node["argmap"]
+            order.append(nid)
+        return order
+
+    def edges(self, edges: list[Any]) -> None:
+        for e in edges:
+            if not isinstance(e, dict):
+                continue
+            u = _endpoint(e.get("fromID", e.get("from", e.get("source_id"))))
+            v = _endpoint(e.get("toID", e.get("to", e.get("target_id"))))
+            if u is not None and v is not None and u in self.types and v in self.types:
+                self.succ[u].append(v)
+                self.pred[v].append(u)
+            else:
+                self.b.report(
+                    Severity.WARNING,
+                    "import-dropped",
+                    f"edge {_scalar(e.get('edgeID')) or '?'} joins unknown nodes "
+                    f"{_scalar(u)!r} -> {_scalar(v)!r}; skipped",
+                )
 
     def sadface_metadata(self, data: dict[str, Any]) -> None:
         """SADFace keeps the title and description under ``metadata.core``."""
@@ -276,7 +318,9 @@ class _AifReader:
             if not text:
                 self.warn("import-dropped", nid, f"I-node {nid} has no text; kept as '(no text)'")
                 text = "(no text)"
-            self.ids[nid] = self.b.add_claim(text, preferred_id=_readable_id(nid))
+            self.ids[nid] = self.b.add_claim(
+                text, preferred_id=_readable_id(nid), **_argmap_fields(self.extras.get(nid, {}))
+            )
 
     def resolve(self, nid: str, *, as_target: bool) -> str | None:
         """The map id an AIF node stands for as a link endpoint."""
@@ -405,6 +449,16 @@ class _AifReader:
                 f"{'have' if len(nids) != 1 else 'has'} no argmap equivalent and "
                 f"{'were' if len(nids) != 1 else 'was'} not imported: {shown}",
             )
+
+
+def _argmap_fields(extra: dict[str, Any]) -> dict[str, Any]:
+    """The kind and label argmap's own export keeps on an I-node, when they are well formed."""
+    fields: dict[str, Any] = {}
+    if extra.get("kind") in ("thesis", "claim", "evidence"):
+        fields["kind"] = extra["kind"]
+    if isinstance(extra.get("label"), str) and extra["label"].strip():
+        fields["label"] = extra["label"]
+    return fields
 
 
 def import_aif(text: str, path: str = "<aif>") -> tuple[dict[str, Any], list[Diagnostic]]:

@@ -19,12 +19,15 @@ Examples
 --------
 >>> escape_argdown("Price [sic] rose #fast @ 5*")
 'Price \\\\[sic\\\\] rose \\\\#fast \\\\@ 5\\\\*'
+>>> escape_argdown("and/or, http://x")
+'and/or, http:\\\\//x'
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
@@ -33,10 +36,11 @@ from argmap.format.diagnostics import Diagnostic, Severity
 
 from .builder import MapBuilder
 from .contract import conclusion, premises, walk_tree
+from .jsontext import as_dict, as_list, read_json
 
-__all__ = ["escape_argdown", "export_argdown", "import_argdown_json"]
+__all__ = ["escape_argdown", "export_argdown", "import_argdown_json", "map_from_argdown_model"]
 
-_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>#@*_{}])")
+_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>#@*_{}]|/(?=[/*]))")
 _RELATION_SIGN = {
     "support": "+",
     "backing": "+",
@@ -47,7 +51,8 @@ _RELATION_SIGN = {
 
 
 def escape_argdown(text: str) -> str:
-    """*text* on one line with Argdown's markup characters backslash-escaped."""
+    """*text* on one line with Argdown's markup characters backslash-escaped (a slash only
+    where it would open a comment)."""
     return _ARGDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
@@ -110,52 +115,88 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def _statement_text(ec: dict[str, Any]) -> str:
-    members = ec.get("members") or []
-    for member in members:
-        if isinstance(member, dict) and _plain(str(member.get("text") or "")):
-            return _plain(str(member["text"]))
-    return str(ec.get("title") or "").strip()
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
-def _description(arg: dict[str, Any]) -> str | None:
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _string(value: Any) -> str:
+    """A JSON string or number as text; anything else as ''."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else ""
+
+
+def _spaced(text: str) -> str:
+    """Text already plain (read from Argdown text by argmap): only its spacing is made even."""
+    return " ".join(text.split())
+
+
+def _statement_text(ec: dict[str, Any], clean: Callable[[str], str] = _plain) -> str:
+    for member in _list(ec.get("members")):
+        if isinstance(member, dict) and clean(_string(member.get("text"))):
+            return clean(_string(member["text"]))
+    return _string(ec.get("title")).strip()
+
+
+def _description(arg: dict[str, Any], clean: Callable[[str], str] = _plain) -> str | None:
     texts = [
-        _plain(str(m.get("text")))
-        for m in arg.get("members") or []
-        if isinstance(m, dict) and _plain(str(m.get("text") or ""))
+        clean(_string(m.get("text")))
+        for m in _list(arg.get("members"))
+        if isinstance(m, dict) and clean(_string(m.get("text")))
     ]
     return " ".join(texts) or None
 
 
+_ID_LIKE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+
+
+def _label(title: str) -> str | None:
+    """A statement's title as its label: not 'Untitled N', nor an id such as argmap's own
+    export writes for titles (``[free-buses]``), which says nothing a label should."""
+    if title.startswith("Untitled") or _ID_LIKE.fullmatch(title):
+        return None
+    return title
+
+
 def _first_line(obj: dict[str, Any]) -> tuple[int, int]:
-    for member in obj.get("members") or []:
-        if isinstance(member, dict) and isinstance(member.get("startLine"), int):
-            return int(member["startLine"]), int(member.get("startColumn") or 1)
+    for member in _list(obj.get("members")):
+        if not isinstance(member, dict):
+            continue
+        line, column = member.get("startLine"), member.get("startColumn")
+        if isinstance(line, int) and not isinstance(line, bool) and line >= 1:
+            if isinstance(column, int) and not isinstance(column, bool) and column >= 1:
+                return line, column
+            return line, 1
     return 1, 1
 
 
 class _ArgdownReader:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, clean: Callable[[str], str] = _plain) -> None:
         self.b = MapBuilder(path)
+        self.clean = clean
         self.ids: dict[tuple[str, str], str] = {}
         self.relation_source: dict[str, str] = {}
 
     def read(self, data: dict[str, Any]) -> None:
-        statements = data.get("statements") or {}
-        arguments = data.get("arguments") or {}
-        sections = data.get("sections") or []
-        if sections and isinstance(sections[0], dict) and sections[0].get("title"):
-            self.b.title = str(sections[0]["title"])
+        statements = data["statements"]
+        arguments = as_dict(data.get("arguments"), "arguments", self.b)
+        sections = as_list(data.get("sections"), "sections", self.b)
+        if sections and isinstance(sections[0], dict) and _string(sections[0].get("title")):
+            self.b.title = _string(sections[0]["title"])
         for title, ec in statements.items():
             if not isinstance(ec, dict):
                 continue
-            text = _statement_text(ec) or str(title)
-            tags = [str(t) for t in ec.get("tags") or []]
+            text = _statement_text(ec, self.clean) or str(title)
+            tags = [_string(t) for t in _list(ec.get("tags")) if _string(t)]
+            fields = self.claim_fields(ec)
             self.ids["statement", str(title)] = self.b.add_claim(
                 text,
                 id_hint=str(title),
-                label=str(title) if not title.startswith("Untitled") else None,
-                tags=tags,
+                **({"label": _label(str(title)), "tags": tags} | fields),
             )
         pcs_arguments: list[tuple[str, dict[str, Any]]] = []
         for title, arg in arguments.items():
@@ -164,29 +205,42 @@ class _ArgdownReader:
             if arg.get("pcs"):
                 pcs_arguments.append((str(title), arg))
                 continue
-            text = _description(arg) or str(title)
+            text = _description(arg, self.clean) or str(title)
+            tags = [_string(t) for t in _list(arg.get("tags")) if _string(t)]
             self.ids["argument", str(title)] = self.b.add_claim(
                 text,
                 id_hint=str(title),
-                label=str(title),
-                tags=[str(t) for t in arg.get("tags") or []],
+                **(
+                    {"label": _label(str(title)) or str(title), "tags": tags}
+                    | self.claim_fields(arg)
+                ),
             )
         for title, arg in pcs_arguments:
             self.reconstruct(title, arg)
-        for relation in data.get("relations") or []:
+        for relation in as_list(data.get("relations"), "relations", self.b):
             if isinstance(relation, dict):
                 self.relation(relation)
         self.b.mark_theses()
 
+    def claim_fields(self, element: dict[str, Any]) -> dict[str, Any]:
+        """The argmap fields of a data block (checked by the text reader), speaker and source
+        names turned into ids."""
+        fields = dict(element.get("fields") or {})
+        if "by" in fields:
+            fields["by"] = self.b.speaker(str(fields["by"]))
+        if "source" in fields:
+            fields["source"] = self.b.source(str(fields["source"]))
+        return fields
+
     def statement_id(self, statement: dict[str, Any]) -> str | None:
-        return self.ids.get(("statement", str(statement.get("title"))))
+        return self.ids.get(("statement", _string(statement.get("title"))))
 
     def reconstruct(self, title: str, arg: dict[str, Any]) -> None:
         line, column = _first_line(arg)
         steps: list[str] = []
         main: str | None = None
         last_node: str | None = None
-        for statement in arg["pcs"]:
+        for statement in _list(arg["pcs"]):
             if not isinstance(statement, dict):
                 continue
             sid = self.statement_id(statement)
@@ -194,15 +248,18 @@ class _ArgdownReader:
                 continue
             role = statement.get("role")
             if role in ("intermediary-conclusion", "main-conclusion"):
-                inference = statement.get("inference") or {}
-                rules = [str(r) for r in inference.get("inferenceRules") or []]
+                inference = _dict(statement.get("inference"))
+                rules = [_string(r) for r in _list(inference.get("inferenceRules"))]
+                rules = [r for r in rules if r]
                 is_main = role == "main-conclusion"
-                note = _description(arg) if is_main else None
+                fields = arg.get("fields") or {}
+                note = (fields.get("note") or _description(arg, self.clean)) if is_main else None
+                label = fields.get("label") or title
                 node = self.b.add_argument(
                     steps,
                     sid,
                     id_hint=title if is_main else f"{title} step",
-                    label=title if is_main else None,
+                    label=label if is_main else None,
                     scheme="; ".join(rules) or None,
                     note=note,
                     line=line,
@@ -231,46 +288,93 @@ class _ArgdownReader:
 
     def endpoint(self, kind: Any, title: Any, *, as_source: bool) -> str | None:
         key = "argument" if kind == "argument" else "statement"
-        if key == "argument" and as_source and str(title) in self.relation_source:
-            return self.relation_source[str(title)]
-        return self.ids.get((key, str(title)))
+        name = _string(title)
+        if key == "argument" and as_source and name in self.relation_source:
+            return self.relation_source[name]
+        return self.ids.get((key, name))
 
     def relation(self, relation: dict[str, Any]) -> None:
-        kind = str(relation.get("relationType") or "")
+        kind = _string(relation.get("relationType"))
+        start, end = _string(relation.get("from")), _string(relation.get("to"))
         source = self.endpoint(relation.get("fromType"), relation.get("from"), as_source=True)
         target = self.endpoint(relation.get("toType"), relation.get("to"), as_source=False)
+        line, column = _position(relation)
         if source is None or target is None:
             self.b.report(
                 Severity.WARNING,
                 "import-dropped",
-                f"{kind} relation {relation.get('from')!r} -> {relation.get('to')!r} names an "
+                f"{kind} relation {start!r} -> {end!r} names an "
                 "unknown statement or argument; skipped",
+                line=line,
+                column=column,
+            )
+            return
+        own = kind in ("support", "entails") and relation.get("fromType") == "argument"
+        if source == target and own:
+            return  # an argument supports its own conclusion: its structure says so already
+        if source == target:
+            self.b.report(
+                Severity.WARNING,
+                "import-dropped",
+                f"{kind} relation of {relation.get('from')!r} to itself; skipped",
+                line=line,
+                column=column,
             )
             return
         if (
             relation.get("toType") == "argument"
-            and ("argument-single", str(relation.get("to"))) in self.ids
+            and ("argument-single", _string(relation.get("to"))) in self.ids
         ):
             self.b.report(
                 Severity.WARNING,
                 "import-lossy",
-                f"<{relation.get('to')}> has a single premise, so argmap has no node for it; its "
+                f"<{end}> has a single premise, so argmap has no node for it; its "
                 f"{kind} relation now targets its conclusion '{target}'",
+                line=line,
+                column=column,
             )
         if kind in ("support", "entails"):
-            self.b.add_link(source, target, "support")
+            self.b.add_link(source, target, "support", line=line, column=column)
         elif kind in ("attack", "undercut"):
-            self.b.add_link(source, target, "attack")
+            self.b.add_link(source, target, "attack", line=line, column=column)
         elif kind in ("contrary", "contradictory"):
-            self.b.add_link(source, target, "attack", note=kind)
-            self.b.add_link(target, source, "attack", note=kind)
+            self.b.add_link(source, target, "attack", note=kind, line=line, column=column)
+            self.b.add_link(target, source, "attack", note=kind, line=line, column=column)
         else:
             self.b.report(
                 Severity.WARNING,
                 "import-unsupported",
-                f"relation type {kind!r} ({relation.get('from')!r} -> {relation.get('to')!r}) "
-                "has no argmap equivalent; skipped",
+                f"relation type {kind!r} ({start!r} -> {end!r}) has no argmap equivalent; skipped",
+                line=line,
+                column=column,
             )
+
+
+def _position(element: dict[str, Any]) -> tuple[int, int]:
+    """Where an element of the model starts (1, 1 when the model does not say)."""
+    line, column = element.get("startLine"), element.get("startColumn")
+    if isinstance(line, int) and line >= 1:
+        return line, column if isinstance(column, int) and column >= 1 else 1
+    return 1, 1
+
+
+def map_from_argdown_model(
+    model: dict[str, Any],
+    path: str,
+    *,
+    plain: bool = False,
+    problems: Iterable[Diagnostic] = (),
+    summary: str | None = None,
+    lang: str | None = None,
+) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """A format-v1 map from Argdown's model (the JSON export's shape); *plain* when its texts
+    are plain already (read from Argdown text by :mod:`argmap.exchange.argdown_text`)."""
+    reader = _ArgdownReader(path, _spaced if plain else _plain)
+    reader.b.diagnostics.extend(problems)
+    reader.read(model)
+    reader.b.summary = summary
+    reader.b.lang = lang
+    return reader.b.to_dict(), reader.b.diagnostics
 
 
 def import_argdown_json(
@@ -278,20 +382,11 @@ def import_argdown_json(
 ) -> tuple[dict[str, Any], list[Diagnostic]]:
     """A format-v1 map from the JSON of ``argdown json``, with the problems found in it."""
     reader = _ArgdownReader(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        hint = None
-        if text.lstrip().startswith(("#", "[", "<", "===")):
-            hint = "this looks like Argdown text; convert it first with `argdown json FILE`"
-        reader.b.report(
-            Severity.ERROR,
-            "import-syntax",
-            f"not valid JSON: {exc.msg}",
-            line=exc.lineno,
-            column=exc.colno,
-            hint=hint,
-        )
+    hint = None
+    if text.lstrip().startswith(("#", "[", "<", "===")):
+        hint = "this looks like Argdown text; convert it first with `argdown json FILE`"
+    data = read_json(text, reader.b, hint)
+    if data is None:
         return reader.b.to_dict(), reader.b.diagnostics
     if not isinstance(data, dict) or not isinstance(data.get("statements"), dict):
         reader.b.report(

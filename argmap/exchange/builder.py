@@ -23,9 +23,11 @@ from typing import Any
 
 from argmap.format.diagnostics import Diagnostic, Severity
 
+from .cleaning import clean_map
+
 __all__ = ["ID_PATTERN", "MapBuilder", "import_diagnostic", "slugify"]
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _NON_ID = re.compile(r"[^a-z0-9]+")
 _STOPWORDS = frozenset(
     [
@@ -152,10 +154,14 @@ class MapBuilder:
 
     def new_id(self, hint: str, *, preferred: str | None = None, fallback: str = "claim") -> str:
         """A fresh id: *preferred* if it is a valid unused id, else a slug of *hint*."""
-        if preferred is not None and ID_PATTERN.match(preferred) and preferred not in self._ids:
+        if (
+            isinstance(preferred, str)
+            and ID_PATTERN.fullmatch(preferred)
+            and preferred not in self._ids
+        ):
             self._ids.add(preferred)
             return preferred
-        base = slugify(hint) or fallback
+        base = (slugify(hint) if isinstance(hint, str) else "") or fallback
         candidate, n = base, 1
         while candidate in self._ids:
             n += 1
@@ -339,4 +345,4 @@ class MapBuilder:
             data["arguments"] = self.arguments
         if extra_links:
             data["links"] = extra_links
-        return data
+        return clean_map(data, self)

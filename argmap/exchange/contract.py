@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, is_dataclass
 from pathlib import PurePath
@@ -40,8 +41,10 @@ __all__ = [
     "jsonable",
     "link_edges",
     "node_text",
+    "portable_path",
     "premises",
     "short_label",
+    "span_text",
     "walk_tree",
     "wrap_label",
 ]
@@ -102,6 +105,34 @@ def short_label(graph: nx.MultiDiGraph[str], node: str) -> str:
     attrs = graph.nodes[node]
     label = attrs.get("label") or attrs.get("text") or node
     return str(label)
+
+
+def portable_path(graph: nx.MultiDiGraph[str], path: str) -> str:
+    """*path* as exports write it: an absolute path becomes relative to the map's folder, so
+    no export carries the folders of the machine that built it.
+
+    >>> g = nx.MultiDiGraph(path="/home/ana/course/maps/tea.yaml")
+    >>> portable_path(g, "/home/ana/course/maps/tea.yaml"), portable_path(g, "parts/a.yaml")
+    ('tea.yaml', 'parts/a.yaml')
+    >>> portable_path(g, "/home/ana/course/maps/parts/a.yaml")
+    'parts/a.yaml'
+    """
+    if not os.path.isabs(path):
+        return path
+    top = str(graph.graph.get("path") or "")
+    base = os.path.dirname(top) if os.path.isabs(top) else os.getcwd()
+    return os.path.relpath(path, base).replace(os.sep, "/")
+
+
+def span_text(graph: nx.MultiDiGraph[str], span: Any) -> str | None:
+    """A span as ``path:line:column`` (its path portable), or None."""
+    if span is None:
+        return None
+    line = getattr(span, "line", None)
+    if line is None:
+        return str(span)
+    path = portable_path(graph, str(getattr(span, "path", "")))
+    return f"{path}:{line}:{getattr(span, 'column', '')}"
 
 
 def jsonable(value: Any) -> Any:

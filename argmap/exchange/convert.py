@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import PurePath
 from typing import Any
 
@@ -24,17 +24,19 @@ from argmap.format.diagnostics import Diagnostic, Severity
 
 from .builder import MapBuilder, import_diagnostic
 from .formats import EXPORTERS, IMPORTERS, canonical_export, canonical_import
+from .jsontext import loads
 
 __all__ = ["detect_format", "export_map", "import_map"]
 
 
-def export_map(graph: nx.MultiDiGraph[str], fmt: str) -> str:
-    """*graph* as text in export format *fmt*; ValueError for an unknown format."""
+def export_map(graph: nx.MultiDiGraph[str], fmt: str, **options: Any) -> str | bytes:
+    """*graph* in export format *fmt* (bytes for PDF and PNG); ValueError for an unknown format.
+    *options* go to picture formats (``tree``, ``level``, ``page``, ``landscape``)."""
     key = canonical_export(fmt)
     if key not in EXPORTERS:
         msg = f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}"
         raise ValueError(msg)
-    return EXPORTERS[key].export(graph)
+    return EXPORTERS[key].export(graph, **options)
 
 
 def detect_format(text: str, path: str) -> str | None:
@@ -42,8 +44,8 @@ def detect_format(text: str, path: str) -> str | None:
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith("{"):
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
+            data = loads(text)
+        except (ValueError, RecursionError):  # not JSON, or nested too deeply to read
             return None
         if isinstance(data, dict):
             if data.get("format") == "argmap-graph":
@@ -53,9 +55,16 @@ def detect_format(text: str, path: str) -> str | None:
             if "statements" in data and "arguments" in data:
                 return "argdown-json"
         return None
-    if head.startswith("Discussion Title:") or PurePath(path).suffix.lower() == ".txt":
+    suffix = PurePath(path).suffix.lower()
+    if suffix in (".argdown", ".ad") or _ARGDOWN_START.match(head):
+        return "argdown"
+    if head.startswith("Discussion Title:") or suffix == ".txt":
         return "kialo"
     return None
+
+
+# Argdown text opens with front matter, a titled statement or an argument's title.
+_ARGDOWN_START = re.compile(r"===\s*\n|\[[^\]\n]+\]:|<[^>\n]+>(?::|\s*\n)")
 
 
 def import_map(

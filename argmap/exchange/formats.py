@@ -32,24 +32,31 @@ __all__ = [
 
 
 def _function(module: str, name: str) -> Callable[..., Any]:
-    function: Callable[..., Any] = getattr(import_module(f"argmap.exchange.{module}"), name)
+    """*module* is a module of argmap.exchange, or a dotted path (the pictures' package)."""
+    path = module if "." in module else f"argmap.exchange.{module}"
+    function: Callable[..., Any] = getattr(import_module(path), name)
     return function
 
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """An export format: the module and function that write it, file suffix, description."""
+    """An export format: the module and function that write it, file suffix, description.
+
+    A *picture* format takes the picture options (``tree``, ``level``, and for PDF and PNG
+    ``page``, ``landscape``) and a *binary* one returns bytes rather than text."""
 
     name: str
     module: str
     function: str
     suffix: str
     description: str
+    picture: bool = False
+    binary: bool = False
 
-    def export(self, graph: nx.MultiDiGraph[str]) -> str:
-        """*graph* as text in this format."""
-        text: str = _function(self.module, self.function)(graph)
-        return text
+    def export(self, graph: nx.MultiDiGraph[str], **options: Any) -> str | bytes:
+        """*graph* in this format (text, or bytes for a binary format)."""
+        result: str | bytes = _function(self.module, self.function)(graph, **options)
+        return result
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,27 @@ EXPORTERS: dict[str, ExportFormat] = {
         ExportFormat("outline", "outline", "export_outline", ".md", "Markdown outline"),
         ExportFormat("aif", "aif", "export_aif", ".json", "AIF JSON (AIFdb, OVA)"),
         ExportFormat("argdown", "argdown", "export_argdown", ".argdown", "Argdown text"),
+        ExportFormat(
+            "svg", "argmap.picture.svg", "export_svg", ".svg", "SVG picture", picture=True
+        ),
+        ExportFormat(
+            "pdf",
+            "argmap.picture.pages",
+            "export_pdf",
+            ".pdf",
+            "PDF, fitted or tiled on pages",
+            picture=True,
+            binary=True,
+        ),
+        ExportFormat(
+            "png",
+            "argmap.picture.pages",
+            "export_png",
+            ".png",
+            "PNG picture",
+            picture=True,
+            binary=True,
+        ),
     )
 }
 
@@ -89,6 +117,9 @@ IMPORTERS: dict[str, ImportFormat] = {
     for f in (
         ImportFormat("aif", "aif", "import_aif", (".json",), "AIF JSON (AIFdb, OVA, SADFace)"),
         ImportFormat("kialo", "kialo", "import_kialo", (".txt",), "Kialo discussion (.txt)"),
+        ImportFormat(
+            "argdown", "argdown_text", "import_argdown_text", (".argdown", ".ad"), "Argdown text"
+        ),
         ImportFormat("argdown-json", "argdown", "import_argdown_json", (".json",), "Argdown JSON"),
         ImportFormat("json", "jsongraph", "import_json", (".json",), "argmap's node-link JSON"),
     )
@@ -96,7 +127,7 @@ IMPORTERS: dict[str, ImportFormat] = {
 
 # Other names users reach for; each stands for a registry entry.
 EXPORT_ALIASES = {"md": "outline", "markdown": "outline", "argdown-json": "argdown"}
-IMPORT_ALIASES = {"argdown": "argdown-json", "ova": "aif", "sadface": "aif"}
+IMPORT_ALIASES = {"ova": "aif", "sadface": "aif"}
 
 
 def canonical_export(name: str) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from .contract import ROLE_COLOURS
+from .contract import ROLE_COLOURS, span_text
 from .xmltext import serialise, xml_safe, xml_value
 
 __all__ = ["export_gexf"]
@@ -59,21 +59,15 @@ def _q(tag: str, ns: str = _NS) -> str:
     return f"{{{ns}}}{tag}"
 
 
-def _span_text(span: Any) -> str | None:
-    if span is None:
-        return None
-    line = getattr(span, "line", None)
-    if line is None:
-        return str(span)
-    return f"{getattr(span, 'path', '')}:{line}:{getattr(span, 'column', '')}"
-
-
 def _values(
-    parent: ET.Element, attrs: dict[str, Any], declared: tuple[tuple[str, str], ...]
+    graph: nx.MultiDiGraph[str],
+    parent: ET.Element,
+    attrs: dict[str, Any],
+    declared: tuple[tuple[str, str], ...],
 ) -> None:
     box = ET.SubElement(parent, _q("attvalues"))
     for i, (name, _kind) in enumerate(declared):
-        value = _span_text(attrs.get("span")) if name == "span" else attrs.get(name)
+        value = span_text(graph, attrs.get("span")) if name == "span" else attrs.get(name)
         if value is None or value == [] or value == "":
             continue
         ET.SubElement(box, _q("attvalue"), {"for": str(i), "value": xml_value(value)})
@@ -106,7 +100,7 @@ def export_gexf(graph: nx.MultiDiGraph[str]) -> str:
     for n, attrs in graph.nodes(data=True):
         label = str(attrs.get("label") or attrs.get("text") or n)
         node = ET.SubElement(nodes, _q("node"), id=xml_safe(str(n)), label=xml_safe(label))
-        _values(node, attrs, _NODE_ATTRS)
+        _values(graph, node, attrs, _NODE_ATTRS)
         colour = ROLE_COLOURS.get(str(attrs.get("role")), ROLE_COLOURS["claim"])
         ET.SubElement(node, _q("color", _VIZ), _rgb(colour))
     edges = ET.SubElement(g, _q("edges"))
@@ -122,5 +116,5 @@ def export_gexf(graph: nx.MultiDiGraph[str]) -> str:
             label=relation,
             weight=str(1.0 if weight is None else float(weight)),
         )
-        _values(edge, {**attrs, "relation": relation}, _EDGE_ATTRS)
+        _values(graph, edge, {**attrs, "relation": relation}, _EDGE_ATTRS)
     return serialise(root)

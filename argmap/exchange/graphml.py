@@ -23,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from .contract import ATTACK_COLOUR, ROLE_COLOURS, SUPPORT_COLOUR, wrap_label
+from .contract import ATTACK_COLOUR, ROLE_COLOURS, SUPPORT_COLOUR, span_text, wrap_label
 from .xmltext import serialise, xml_safe, xml_value
 
 __all__ = ["export_graphml"]
@@ -72,13 +72,6 @@ def _q(tag: str, ns: str = _NS) -> str:
     return f"{{{ns}}}{tag}"
 
 
-def _span_text(span: Any) -> str | None:
-    if span is None:
-        return None
-    path, line, column = (getattr(span, a, None) for a in ("path", "line", "column"))
-    return f"{path}:{line}:{column}" if line is not None else str(span)
-
-
 def _data(parent: ET.Element, key: str, value: Any) -> None:
     if value is None or value == [] or value == "":
         return
@@ -107,7 +100,7 @@ def export_graphml(graph: nx.MultiDiGraph[str]) -> str:
     for n, attrs in graph.nodes(data=True):
         node = ET.SubElement(g, _q("node"), id=xml_safe(str(n)))
         for name, _kind in _NODE_KEYS:
-            value = _span_text(attrs.get("span")) if name == "span" else attrs.get(name)
+            value = span_text(graph, attrs.get("span")) if name == "span" else attrs.get(name)
             _data(node, f"n_{name}", value)
         is_argument = attrs.get("type") == "argument"
         shape = ET.SubElement(ET.SubElement(node, _q("data"), key="ng"), _q("ShapeNode", _Y))
@@ -131,7 +124,7 @@ def export_graphml(graph: nx.MultiDiGraph[str]) -> str:
         )
         relation = attrs.get("relation", key)
         for name, _kind in _EDGE_KEYS:
-            value = _span_text(attrs.get("span")) if name == "span" else attrs.get(name)
+            value = span_text(graph, attrs.get("span")) if name == "span" else attrs.get(name)
             if name == "relation":
                 value = relation
             _data(edge, f"e_{name}", value)

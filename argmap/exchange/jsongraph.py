@@ -28,7 +28,8 @@ import networkx as nx
 from argmap.format.diagnostics import Diagnostic, Severity
 
 from .builder import MapBuilder
-from .contract import LINK_RELATIONS, jsonable, premises
+from .contract import LINK_RELATIONS, jsonable, portable_path, premises
+from .jsontext import as_dict, as_list, read_json
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "export_json", "import_json"]
 
@@ -38,20 +39,41 @@ FORMAT_VERSION = 1
 _GRAPH_KEYS = ("title", "summary", "lang", "direction", "sources", "speakers", "path")
 
 
+def _portable(graph: nx.MultiDiGraph[str], attrs: dict[str, Any]) -> dict[str, Any]:
+    """*attrs* made JSON, with the path of its span, and its sources' and speakers', portable."""
+    data: dict[str, Any] = jsonable(attrs)
+    for holder in (data, *(v for v in data.values() if isinstance(v, dict))):
+        if not isinstance(holder, dict):
+            continue
+        for value in (holder, *holder.values()):
+            span = value.get("span") if isinstance(value, dict) else None
+            if isinstance(span, dict) and isinstance(span.get("path"), str):
+                span["path"] = portable_path(graph, span["path"])
+    if isinstance(data.get("path"), str):
+        data["path"] = portable_path(graph, data["path"])
+    return data
+
+
 def export_json(graph: nx.MultiDiGraph[str]) -> str:
-    """The graph as versioned node-link JSON (UTF-8 text, indented, ends with a newline)."""
-    nodes = [{"id": n, **jsonable(dict(attrs))} for n, attrs in graph.nodes(data=True)]
+    """The graph as versioned node-link JSON (UTF-8 text, indented, ends with a newline).
+
+    Paths (the map's, and each span's) are relative to the map's folder when they were
+    absolute, so the file does not carry the folders of the machine that wrote it.
+    """
+    nodes = [{"id": n, **_portable(graph, dict(attrs))} for n, attrs in graph.nodes(data=True)]
     links: list[dict[str, Any]] = []
     for u, v, key, attrs in graph.edges(keys=True, data=True):
         if attrs.get("relation", key) == "premise":
             continue
-        links.append({"source": u, "target": v, "key": key, **jsonable(dict(attrs))})
+        links.append({"source": u, "target": v, "key": key, **_portable(graph, dict(attrs))})
     for n, attrs in graph.nodes(data=True):
         if attrs.get("type") == "argument":
             for p in premises(graph, n):
                 edge = graph.edges[p, n, "premise"]
-                links.append({"source": p, "target": n, "key": "premise", **jsonable(dict(edge))})
-    graph_attrs = {k: jsonable(graph.graph.get(k)) for k in _GRAPH_KEYS if k in graph.graph}
+                links.append(
+                    {"source": p, "target": n, "key": "premise", **_portable(graph, dict(edge))}
+                )
+    graph_attrs = _portable(graph, {k: graph.graph.get(k) for k in _GRAPH_KEYS if k in graph.graph})
     data = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -65,6 +87,7 @@ def export_json(graph: nx.MultiDiGraph[str]) -> str:
 
 
 def _clean(entries: Any) -> dict[str, dict[str, Any]]:
+    """Sources or speakers without their spans (the cleaning step checks the rest)."""
     if not isinstance(entries, dict):
         return {}
     return {
@@ -74,57 +97,61 @@ def _clean(entries: Any) -> dict[str, dict[str, Any]]:
     }
 
 
-def import_json(text: str, path: str = "<json>") -> tuple[dict[str, Any], list[Diagnostic]]:
-    """A format-v1 map from argmap's node-link JSON, with the problems found in it."""
-    b = MapBuilder(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        b.report(
-            Severity.ERROR,
-            "import-syntax",
-            f"not valid JSON: {exc.msg}",
-            line=exc.lineno,
-            column=exc.colno,
-        )
-        return b.to_dict(), b.diagnostics
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        b.report(
-            Severity.ERROR,
-            "import-format",
-            "not argmap graph JSON: expected an object with 'nodes' and 'links'",
-        )
-        return b.to_dict(), b.diagnostics
-    if data.get("format") != FORMAT_NAME or data.get("version") != FORMAT_VERSION:
-        b.report(
-            Severity.WARNING,
-            "import-format",
-            f"expected format {FORMAT_NAME!r} version {FORMAT_VERSION}; reading it anyway",
-        )
-    meta: dict[str, Any] = data["graph"] if isinstance(data.get("graph"), dict) else {}
-    b.title = str(meta.get("title") or "Imported map")
-    b.summary = meta.get("summary") or None
-    if meta.get("lang") and meta.get("lang") != "en":
-        b.lang = str(meta["lang"])
-    b.sources = _clean(meta.get("sources"))
-    b.speakers = _clean(meta.get("speakers"))
+def _name(value: Any) -> str | None:
+    """A node id or endpoint as text: JSON strings and numbers only."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
 
-    ids: dict[str, str] = {}
-    arguments: list[dict[str, Any]] = []
-    for node in data["nodes"]:
-        if not isinstance(node, dict) or "id" not in node:
-            b.report(
-                Severity.WARNING, "import-dropped", f"a node without an id was skipped: {node!r}"
+
+class _GraphReader:
+    """Reads node-link JSON into a :class:`MapBuilder`, claims first, then arguments, links."""
+
+    def __init__(self, path: str) -> None:
+        self.b = MapBuilder(path)
+        self.ids: dict[str, str] = {}
+        self.arguments: list[tuple[str, dict[str, Any]]] = []
+        self.seen: set[str] = set()
+
+    def header(self, data: dict[str, Any]) -> None:
+        if data.get("format") != FORMAT_NAME or data.get("version") != FORMAT_VERSION:
+            self.b.report(
+                Severity.WARNING,
+                "import-format",
+                f"expected format {FORMAT_NAME!r} version {FORMAT_VERSION}; reading it anyway",
             )
-            continue
-        nid = str(node["id"])
+        meta = as_dict(data.get("graph"), "graph", self.b)
+        self.b.title = meta.get("title") or "Imported map"
+        self.b.summary = meta.get("summary") or None
+        if meta.get("lang") and meta.get("lang") != "en":
+            self.b.lang = meta["lang"]
+        self.b.sources = _clean(meta.get("sources"))
+        self.b.speakers = _clean(meta.get("speakers"))
+
+    def node(self, node: Any) -> None:
+        nid = _name(node.get("id")) if isinstance(node, dict) else None
+        if nid is None or not isinstance(node, dict):
+            self.b.report(Severity.WARNING, "import-dropped", "a node without an id was skipped")
+            return
+        if nid in self.seen:
+            self.b.report(
+                Severity.WARNING,
+                "import-dropped",
+                f"node id '{nid}' is used twice; the second node was skipped, since links "
+                "cannot tell the two apart",
+            )
+            return
+        self.seen.add(nid)
         if node.get("type") == "argument":
-            arguments.append(node)
-            continue
-        text = str(node.get("text") or nid)
+            self.arguments.append((nid, node))
+            return
+        text = node.get("text") or nid
         label = node.get("label")
         kind = node.get("kind")
-        ids[nid] = b.add_claim(
+        tags = node.get("tags")
+        self.ids[nid] = self.b.add_claim(
             text,
             preferred_id=nid,
             label=label if label and label != text else None,
@@ -133,35 +160,23 @@ def import_json(text: str, path: str = "<json>") -> tuple[dict[str, Any], list[D
             source=node.get("source"),
             quote=node.get("quote"),
             locator=node.get("locator"),
-            tags=list(node.get("tags") or []),
+            tags=tags if isinstance(tags, list) else ([tags] if tags is not None else []),
             note=node.get("note"),
             weight=node.get("weight"),
         )
-    for node in arguments:
-        ids[str(node["id"])] = b.new_id(str(node["id"]), preferred=str(node["id"]))
 
-    links = [e for e in data.get("links") or [] if isinstance(e, dict)]
-    argument_parts: dict[str, tuple[list[str], list[str]]] = {}
-    for edge in links:
-        relation = edge.get("relation", edge.get("key"))
-        source, target = str(edge.get("source")), str(edge.get("target"))
-        if relation == "premise":
-            argument_parts.setdefault(target, ([], []))[0].append(source)
-        elif relation == "conclusion":
-            argument_parts.setdefault(source, ([], []))[1].append(target)
-    for node in arguments:
-        nid = str(node["id"])
-        prem, concl = argument_parts.get(nid, ([], []))
+    def argument(self, nid: str, node: dict[str, Any], parts: tuple[list[str], list[str]]) -> None:
+        prem, concl = parts
         if len(prem) < 2 or len(concl) != 1:
-            b.report(
+            self.b.report(
                 Severity.ERROR,
                 "import-format",
                 f"argument '{nid}' needs two or more premises and one conclusion",
             )
-            continue
+            return
         argument: dict[str, Any] = {
-            "premises": [ids.get(p, p) for p in prem],
-            "conclusion": ids.get(concl[0], concl[0]),
+            "premises": [self.ids.get(p, p) for p in prem],
+            "conclusion": self.ids.get(concl[0], concl[0]),
         }
         label = node.get("label")
         if label and label != "together":
@@ -169,16 +184,52 @@ def import_json(text: str, path: str = "<json>") -> tuple[dict[str, Any], list[D
         for key in ("scheme", "note"):
             if node.get(key):
                 argument[key] = node[key]
-        b.arguments[ids[nid]] = argument
-    for edge in links:
-        relation = edge.get("relation", edge.get("key"))
-        if relation in LINK_RELATIONS:
-            source, target = str(edge.get("source")), str(edge.get("target"))
-            b.add_link(
-                ids.get(source, source),
-                ids.get(target, target),
-                str(relation),
-                note=edge.get("note"),
-                weight=edge.get("weight"),
-            )
-    return b.to_dict(), b.diagnostics
+        self.b.arguments[self.ids[nid]] = argument
+
+    def links(self, links: list[dict[str, Any]]) -> None:
+        for nid, _node in self.arguments:
+            self.ids[nid] = self.b.new_id(nid, preferred=nid, fallback="argument")
+        parts: dict[str, tuple[list[str], list[str]]] = {}
+        for edge in links:
+            relation = _name(edge.get("relation", edge.get("key")))
+            source, target = _name(edge.get("source")), _name(edge.get("target"))
+            if source is None or target is None:
+                continue
+            if relation == "premise":
+                parts.setdefault(target, ([], []))[0].append(source)
+            elif relation == "conclusion":
+                parts.setdefault(source, ([], []))[1].append(target)
+        for nid, node in self.arguments:
+            self.argument(nid, node, parts.get(nid, ([], [])))
+        for edge in links:
+            relation = _name(edge.get("relation", edge.get("key")))
+            source, target = _name(edge.get("source")), _name(edge.get("target"))
+            if relation in LINK_RELATIONS and source is not None and target is not None:
+                self.b.add_link(
+                    self.ids.get(source, source),
+                    self.ids.get(target, target),
+                    str(relation),
+                    note=edge.get("note"),
+                    weight=edge.get("weight"),
+                )
+
+
+def import_json(text: str, path: str = "<json>") -> tuple[dict[str, Any], list[Diagnostic]]:
+    """A format-v1 map from argmap's node-link JSON, with the problems found in it."""
+    reader = _GraphReader(path)
+    data = read_json(text, reader.b)
+    if data is None:
+        return reader.b.to_dict(), reader.b.diagnostics
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        reader.b.report(
+            Severity.ERROR,
+            "import-format",
+            "not argmap graph JSON: expected an object with 'nodes' and 'links'",
+        )
+        return reader.b.to_dict(), reader.b.diagnostics
+    reader.header(data)
+    for node in data["nodes"]:
+        reader.node(node)
+    links = as_list(data.get("links"), "links", reader.b)
+    reader.links([e for e in links if isinstance(e, dict)])
+    return reader.b.to_dict(), reader.b.diagnostics

@@ -30,7 +30,7 @@ Examples
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypedDict
 
 from argmap.format.diagnostics import Diagnostic, Severity
 
@@ -38,10 +38,13 @@ from .builder import MapBuilder
 
 __all__ = ["import_kialo"]
 
-_TITLE = re.compile(r"^\s*Discussion (?:Title|Name):\s*(.*?)\s*$")
+# Each pattern runs in time linear in the line: a title's text is stripped, not matched lazily
+# before trailing spaces, and a link's text cannot hold an unescaped '[' (else every '[' of a
+# line of brackets would scan to its end: 29 s for 40,000 characters).
+_TITLE = re.compile(r"^\s*Discussion (?:Title|Name):(.*)$")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.(?:\s+|$)(?:(Pro|Con):\s*)?(.*)$")
 _SEE = re.compile(r"^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$")
-_LINK = re.compile(r"(?<!\\)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^()\s<>]+)>?\s*\)")
+_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\(\s*<?([^()\s<>]+)>?\s*\)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -75,10 +78,15 @@ def _starts_claim(number: str, numbers: dict[str, _Entry]) -> bool:
     if not numbers:
         return True
     parent, _, last = number.rpartition(".")
-    if not parent or parent not in numbers:
+    if not parent or parent not in numbers or len(last) > 9:  # no discussion has 10^9 claims
         return False
     index = int(last)
     return index == 1 or f"{parent}.{index - 1}" in numbers
+
+
+class _At(TypedDict):
+    line: int
+    column: int
 
 
 class _Entry:
@@ -93,9 +101,8 @@ class _Entry:
         self.see: str | None = None
 
 
-def import_kialo(text: str, path: str = "<kialo>") -> tuple[dict[str, Any], list[Diagnostic]]:
-    """A format-v1 map from a Kialo discussion export, with the problems found in it."""
-    b = MapBuilder(path)
+def _entries(text: str, b: MapBuilder) -> tuple[list[_Entry], dict[str, _Entry], list[str]]:
+    """The numbered claims of the file, by number too, and the lines before the first one."""
     entries: list[_Entry] = []
     numbers: dict[str, _Entry] = {}
     preamble: list[str] = []
@@ -103,7 +110,7 @@ def import_kialo(text: str, path: str = "<kialo>") -> tuple[dict[str, Any], list
         line = raw.rstrip()
         title = _TITLE.match(line) if not entries else None
         if title:
-            b.title = _unescape(title.group(1)) or b.title
+            b.title = _unescape(title.group(1).strip()) or b.title
             continue
         match = _NUMBERED.match(line)
         if match:
@@ -120,16 +127,11 @@ def import_kialo(text: str, path: str = "<kialo>") -> tuple[dict[str, Any], list
             entries[-1].lines.append(line)
         elif line.strip():
             preamble.append(line.strip())
-    if not entries:
-        b.report(
-            Severity.ERROR,
-            "import-format",
-            "not a Kialo export: no numbered claims ('1. ...', '1.1. Pro: ...') found",
-        )
-        return b.to_dict(), b.diagnostics
-    if preamble:
-        b.summary = _unescape(" ".join(preamble))
+    return entries, numbers, preamble
 
+
+def _add_claims(entries: list[_Entry], b: MapBuilder) -> dict[str, str]:
+    """A claim for each entry that is not a '-> See' line; their ids by number."""
     ids: dict[str, str] = {}
     for entry in entries:
         if entry.see is not None:
@@ -152,43 +154,63 @@ def import_kialo(text: str, path: str = "<kialo>") -> tuple[dict[str, Any], list
             if len(links) > 1:
                 fields["note"] = "Links: " + "; ".join(f"{t} <{u}>" for t, u in links)
         ids[entry.number] = b.add_claim(body, **fields)
+    return ids
 
+
+def _link_target(
+    entry: _Entry, ids: dict[str, str], numbers: dict[str, _Entry], b: MapBuilder
+) -> tuple[str, str] | None:
+    """The claims *entry* links from and to, or None when it links nowhere (reported)."""
+    at = _At(line=entry.line, column=entry.column)
+    parent = entry.number.rpartition(".")[0]
+    source = ids.get(entry.see if entry.see is not None else entry.number)
+    if source is None:
+        b.report(
+            Severity.WARNING,
+            "import-reference",
+            f"claim {entry.number} refers to claim {entry.see}, which is not in the file; skipped",
+            **at,
+        )
+        return None
+    if not parent:
+        return None
+    target = ids.get(parent)
+    if target is None:  # the parent is itself a "-> See" line: attach to what it names
+        parent_entry = numbers.get(parent)
+        if parent_entry is None:  # an excerpt starting below the thesis: its root is on top
+            return None
+        target = ids.get(parent_entry.see or "")
+        if target is None:
+            return None
+    if entry.stance is None:
+        b.report(
+            Severity.WARNING,
+            "import-lossy",
+            f"claim {entry.number} has no 'Pro:' or 'Con:'; imported as a thesis without a "
+            f"link to {parent}",
+            **at,
+        )
+        return None
+    return source, target
+
+
+def import_kialo(text: str, path: str = "<kialo>") -> tuple[dict[str, Any], list[Diagnostic]]:
+    """A format-v1 map from a Kialo discussion export, with the problems found in it."""
+    b = MapBuilder(path)
+    entries, numbers, preamble = _entries(text, b)
+    if not entries:
+        b.report(
+            Severity.ERROR,
+            "import-format",
+            "not a Kialo export: no numbered claims ('1. ...', '1.1. Pro: ...') found",
+        )
+        return b.to_dict(), b.diagnostics
+    if preamble:
+        b.summary = _unescape(" ".join(preamble))
+    ids = _add_claims(entries, b)
     for entry in entries:
-        parent = entry.number.rpartition(".")[0]
-        if entry.see is not None:
-            source = ids.get(entry.see)
-            if source is None:
-                b.report(
-                    Severity.WARNING,
-                    "import-reference",
-                    f"claim {entry.number} refers to claim {entry.see}, which is not in the file; "
-                    "skipped",
-                    line=entry.line,
-                    column=entry.column,
-                )
-                continue
-        else:
-            source = ids[entry.number]
-        if not parent:
-            continue
-        target = ids.get(parent)
-        if target is None:  # the parent is itself a "-> See" line: attach to what it names
-            parent_entry = numbers.get(parent)
-            if parent_entry is None:  # an excerpt starting below the thesis: its root is on top
-                continue
-            target = ids.get(parent_entry.see or "")
-            if target is None:
-                continue
-        if entry.stance is None:
-            b.report(
-                Severity.WARNING,
-                "import-lossy",
-                f"claim {entry.number} has no 'Pro:' or 'Con:'; imported as a thesis without a "
-                f"link to {parent}",
-                line=entry.line,
-                column=entry.column,
-            )
-            continue
-        relation = "support" if entry.stance == "Pro" else "attack"
-        b.add_link(source, target, relation, line=entry.line, column=entry.column)
+        link = _link_target(entry, ids, numbers, b)
+        if link is not None:
+            relation = "support" if entry.stance == "Pro" else "attack"
+            b.add_link(*link, relation, line=entry.line, column=entry.column)
     return b.to_dict(), b.diagnostics

@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
-__all__ = ["CODES", "CodeInfo", "Diagnostic", "Origin", "Severity", "Span", "exit_status"]
+__all__ = [
+    "CHECK_CODES",
+    "CODES",
+    "LINT_CODES",
+    "CodeInfo",
+    "Diagnostic",
+    "Origin",
+    "Severity",
+    "Span",
+    "exit_status",
+]
 
 
 class Severity(StrEnum):
@@ -125,6 +135,7 @@ def _register(*infos: CodeInfo) -> dict[str, CodeInfo]:
 
 _E = Severity.ERROR
 _W = Severity.WARNING
+_I = Severity.INFO
 
 CODES: dict[str, CodeInfo] = _register(
     CodeInfo(
@@ -348,10 +359,37 @@ CODES: dict[str, CodeInfo] = _register(
     CodeInfo(
         "file-exists",
         _E,
-        "`argmap new` and `argmap import -o FILE` never overwrite a file. Pick another name, "
-        "or pass `--force` to `import` to replace it.",
+        "`argmap new`, and `import`, `export` and `schema` with `-o FILE`, never overwrite a "
+        "file. Pick another name, or pass `--force` (import, export, schema) to replace it.",
         "argmap import debate.txt -o debate.yaml      # debate.yaml is already there",
         "argmap import debate.txt -o debate.yaml --force",
+    ),
+    # -- outputs that would destroy a user's work (issue 12) -------------------------------------
+    CodeInfo(
+        "output-is-input",
+        _E,
+        "`-o FILE` names the file the command reads (the map, a file it includes, or the file "
+        "being imported); even with `--force` it is never written over. Write elsewhere.",
+        "argmap export map.yaml --to argdown -o map.yaml --force",
+        "argmap export map.yaml --to argdown -o map.argdown",
+    ),
+    CodeInfo(
+        "output-collision",
+        _E,
+        "Two maps of one build would write the same page (`a.yaml` and `a.yml` both make "
+        "`a.html`), or a map at the top of the folder is called `index.yaml`, whose page would "
+        "be the site index. Nothing is built; rename one of the files.",
+        "argmap build maps -o site      # maps/ holds a.yaml and a.yml",
+        "argmap build maps/a.yaml -o site",
+    ),
+    CodeInfo(
+        "output-symlink",
+        _E,
+        "A build never writes through a symbolic link in its output folder (a link at a "
+        "page's place, or a folder of pages that is a link), which could point outside it. "
+        "That page is not written; remove the link.",
+        "",
+        "",
     ),
     CodeInfo(
         "unwritable-file",
@@ -420,4 +458,265 @@ CODES: dict[str, CodeInfo] = _register(
         "1.3. Con: -> See 1.9.",
         "1.3. Con: -> See 1.2.",
     ),
+    # -- judgments files (argmap analyze --judgments): a student's accept/reject/unsure per claim
+    CodeInfo(
+        "judgments-shape",
+        _E,
+        "A judgments file is a mapping with `judgments:` (claim id: accept, reject or unsure) "
+        "and optionally `map:` (the map's title or file name) and `student:`; anything else "
+        "in it is reported.",
+        "judgments: [other]",
+        "judgments:\n  other: accept",
+    ),
+    CodeInfo(
+        "judgment-unknown-id",
+        _E,
+        "A judged id is not a claim or argument of the map (the closest id is suggested).",
+        "judgments:\n  othr: accept",
+        "judgments:\n  other: accept",
+    ),
+    CodeInfo(
+        "judgment-value",
+        _E,
+        "A judgment is not `accept`, `reject` or `unsure` (YAML reads a bare yes or no as "
+        "true or false).",
+        "judgments:\n  other: agree",
+        "judgments:\n  other: accept",
+    ),
+    CodeInfo(
+        "judgments-other-map",
+        _W,
+        "The file's `map:` names neither the map's title nor its file name: the judgments may "
+        "be for another map. The ids that match are still checked.",
+        "map: Another map\njudgments:\n  other: accept",
+        "map: Another part\njudgments:\n  other: accept",
+    ),
+    # -- map quality: `argmap lint` and `argmap validate --lint` (argmap/lint/) ----------------
+    CodeInfo(
+        "bundled-claim",
+        _W,
+        "One claim per box: the text bundles a reason with its conclusion ('..., because ...', "
+        "'... and therefore ...', '..., so ...'), makes two assertions in two sentences, or joins "
+        "two claims with 'and'. Split it, and link the parts, so each can be supported or "
+        "attacked on its own. Nouns joined by 'and' ('tea and coffee are drinks') are one claim.",
+        "claims:\n  t: {text: Tea is best because it calms the nerves., kind: thesis}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms the nerves., supports: [t]}",
+    ),
+    CodeInfo(
+        "restated-support",
+        _W,
+        "A reason only restates the claim it supports (their content words nearly coincide), "
+        "which is circular: a reason must say something the claim does not.",
+        "claims:\n  t: {text: Homework should be banned., kind: thesis}\n"
+        "  r: {text: Banning homework is what should happen., supports: [t]}",
+        "claims:\n  t: {text: Homework should be banned., kind: thesis}\n"
+        "  r: {text: Homework widens the gap between pupils., supports: [t]}",
+    ),
+    CodeInfo(
+        "rabbit-rule",
+        _W,
+        "Rationale's rabbit rule, for linked premises: a content word of the conclusion appears "
+        "in no premise, so the premises do not yet reach it (you cannot pull a rabbit out of a "
+        "hat it was never put in). Add or reword a premise.",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n  p1: {text: Socrates is a "
+        "man.}\n  p2: {text: Every man breathes.}\narguments:\n  a: {premises: [p1, p2], "
+        "conclusion: t}",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n  p1: {text: Socrates is a "
+        "man.}\n  p2: {text: Every man is mortal.}\narguments:\n  a: {premises: [p1, p2], "
+        "conclusion: t}",
+    ),
+    CodeInfo(
+        "holding-hands",
+        _W,
+        "Rationale's holding-hands rule, for linked premises: a content word of a premise "
+        "appears neither in the conclusion nor in another premise, so that premise does not "
+        "connect to the rest. Reword it, or add the premise that links it.",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n  p1: {text: Socrates is a "
+        "philosopher.}\n  p2: {text: Every man is mortal.}\narguments:\n  a: {premises: [p1, "
+        "p2], conclusion: t}",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n  p1: {text: Socrates is a "
+        "man.}\n  p2: {text: Every man is mortal.}\narguments:\n  a: {premises: [p1, p2], "
+        "conclusion: t}",
+    ),
+    CodeInfo(
+        "unanswered-objection",
+        _W,
+        "An objection to a thesis that nothing in the map answers (nothing attacks it). Answer "
+        "it, or, where the map records a debate as it was, switch the check off for that map.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  dear: {text: Good tea is dear., attacks: [t]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  dear: {text: Good tea is dear., attacks: [t]}\n"
+        "  bulk: {text: Loose tea bought in bulk is cheap., attacks: [dear]}",
+    ),
+    CodeInfo(
+        "unsourced-claim",
+        _W,
+        "The map cites sources, but this claim (not a thesis) has neither `source` nor `quote`: "
+        "say where it comes from, or mark it as the map's own framing in a `note`.",
+        "sources:\n  study: {title: A tea study}\nclaims:\n  t: {text: Tea is best., kind: "
+        "thesis}\n  calm: {text: Tea calms., supports: [t]}",
+        "sources:\n  study: {title: A tea study}\nclaims:\n  t: {text: Tea is best., kind: "
+        "thesis}\n  calm: {text: Tea calms., supports: [t], source: study}",
+    ),
+    CodeInfo(
+        "evidence-without-quote",
+        _W,
+        "A claim of `kind: evidence` has neither a `quote` nor a `locator`, so a reader cannot "
+        "check it against its source.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  trial: {text: A trial found tea calms., kind: evidence, supports: [t]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  trial: {text: A trial found tea calms., kind: evidence, supports: [t], locator: p. 4}",
+    ),
+    CodeInfo(
+        "lint-language",
+        _I,
+        "The word rules (restated-support, rabbit-rule, holding-hands, and 'and' in "
+        "bundled-claim) know English and Persian words only; for a map in another language "
+        "they are skipped, and this note says so once per file.",
+        "lang: de\nclaims:\n  t: {text: Tee ist am besten., kind: thesis}",
+        "lang: en\nclaims:\n  t: {text: Tea is best., kind: thesis}",
+    ),
+    # -- a student's map against a model map: `argmap check` (argmap/workflow/checking.py) ---
+    CodeInfo(
+        "check-missing-claim",
+        _W,
+        "A claim of the model map has no counterpart in the student's map (by id, text or "
+        "similar text). Shown at the claim it would attach to; `--reveal` names it.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}",
+    ),
+    CodeInfo(
+        "check-wrong-link-type",
+        _W,
+        "The student links two claims the model links too, but with the other type: a support "
+        "where the model has an attack, or the reverse.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., attacks: [t]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}",
+    ),
+    CodeInfo(
+        "check-wrong-target",
+        _W,
+        "A claim is attached to a different claim than in the model (it supports or attacks "
+        "the wrong box).",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  cheap: {text: Tea is cheap., supports: [t]}\n"
+        "  calm: {text: Tea calms., supports: [cheap]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  cheap: {text: Tea is cheap., supports: [t]}\n"
+        "  calm: {text: Tea calms., supports: [t]}",
+    ),
+    CodeInfo(
+        "check-missing-link",
+        _W,
+        "A claim of the model is in the student's map but not linked to the claim it supports "
+        "or attacks in the model.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n  calm: {text: Tea calms.}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}",
+    ),
+    CodeInfo(
+        "check-split-premises",
+        _W,
+        "Premises the model links (they support the conclusion only together, an argument with "
+        "◆) are mapped as independent reasons: the most common student error (Twardy 2004).",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n"
+        "  man: {text: Socrates is a man., supports: [t]}\n"
+        "  all: {text: All men are mortal., supports: [t]}",
+        "claims:\n  t: {text: Socrates is mortal., kind: thesis}\n"
+        "  man: {text: Socrates is a man.}\n  all: {text: All men are mortal.}\n"
+        "arguments:\n  syllogism: {premises: [man, all], conclusion: t}",
+    ),
+    CodeInfo(
+        "check-merged-premises",
+        _W,
+        "Reasons the model gives independently (each supports the conclusion on its own) are "
+        "mapped as linked premises of one argument.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n  calm: {text: Tea calms.}\n"
+        "  cheap: {text: Tea is cheap.}\narguments:\n  both: {premises: [calm, cheap], "
+        "conclusion: t}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}\n"
+        "  cheap: {text: Tea is cheap., supports: [t]}",
+    ),
+    CodeInfo(
+        "check-missing-objection",
+        _W,
+        "An objection of the model map is missing from the student's map: the student has not "
+        "considered what the other side says.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  dear: {text: Good tea is dear., attacks: [t]}",
+    ),
+    CodeInfo(
+        "check-unanswered-objection",
+        _W,
+        "The model answers this objection (something attacks it), the student's map leaves it "
+        "standing.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  dear: {text: Good tea is dear., attacks: [t]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  dear: {text: Good tea is dear., attacks: [t]}\n"
+        "  bulk: {text: Bulk tea is cheap., attacks: [dear]}",
+    ),
+    CodeInfo(
+        "check-extra-claim",
+        _I,
+        "A claim of the student's map that the model does not have. Not an error: listed so the "
+        "instructor can look at it.",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}\n"
+        "  mint: {text: Mint tea aids digestion., supports: [t]}",
+        "claims:\n  t: {text: Tea is best., kind: thesis}\n"
+        "  calm: {text: Tea calms., supports: [t]}",
+    ),
+    # -- the course site file, site.yaml (argmap/format/sitefile.py)
+    CodeInfo(
+        "site-unknown-map",
+        _E,
+        "The site file lists a map that is not one of the maps of the run. Maps are named by "
+        "their path relative to `site.yaml`.",
+        "title: A course\nsections:\n  - title: Start here\n"
+        "    maps: [chapters/one.yaml, parts/others.yaml]",
+        "title: A course\nsections:\n  - title: Start here\n"
+        "    maps: [chapters/one.yaml, parts/other.yaml]",
+    ),
+    CodeInfo(
+        "site-unlisted-map",
+        _W,
+        "A map of the run is in no section of the site file; the index lists it last, under "
+        "'More maps'.",
+        "title: A course\nsections:\n  - title: Start here\n    maps: [chapters/one.yaml]",
+        "title: A course\nsections:\n  - title: Start here\n"
+        "    maps: [chapters/one.yaml, parts/other.yaml]",
+    ),
+    CodeInfo(
+        "site-repeated-map",
+        _W,
+        "The site file lists the same map twice; the index keeps it where it is listed first.",
+        "title: A course\nsections:\n  - title: Start here\n"
+        "    maps: [chapters/one.yaml, parts/other.yaml]\n  - title: Again\n"
+        "    maps: [chapters/one.yaml]",
+        "title: A course\nsections:\n  - title: Start here\n    maps: [chapters/one.yaml]\n"
+        "  - title: Then\n    maps: [parts/other.yaml]",
+    ),
 )
+
+#: The codes of ``argmap lint`` (each a check in argmap/lint/), in the order they are documented.
+LINT_CODES = (
+    "bundled-claim",
+    "restated-support",
+    "rabbit-rule",
+    "holding-hands",
+    "unanswered-objection",
+    "unsourced-claim",
+    "evidence-without-quote",
+    "lint-language",
+)
+#: The feedback codes of ``argmap check``.
+CHECK_CODES = tuple(code for code in CODES if code.startswith("check-"))

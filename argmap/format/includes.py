@@ -89,6 +89,7 @@ def load_checked(
     loading.diagnostics.extend(check_references(merged, loading.documents, loading.damage))
     if sources_dir is not None:
         loading.diagnostics.extend(check_quotes(merged, loading.documents, sources_dir))
+    merged._documents = loading.documents  # the lint points at words inside a claim's text
     return LoadedMap(merged, loading.damage, loading.diagnostics)
 
 

@@ -28,12 +28,14 @@ from argmap.format.language import direction_of
 
 __all__ = [
     "ID_PATTERN",
+    "LINT_LEVELS",
     "Argument",
     "ArgumentMap",
     "Claim",
     "ClaimKind",
     "Link",
     "LinkType",
+    "LintSettings",
     "Source",
     "SourceKind",
     "Speaker",
@@ -187,6 +189,70 @@ class TourStep(_Strict):
     title: Text | None = Field(default=None, description="A short heading for the step.")
 
 
+#: What a map's ``lint:`` block may set a check to: off, on (its default severity), or a severity.
+#: YAML reads a bare ``off``/``on`` as false/true, so both spellings are accepted.
+LINT_LEVELS = ("off", "on", "info", "warning", "error")
+LintLevel = bool | Literal["off", "on", "info", "warning", "error"] | None
+
+
+class LintSettings(_Strict):
+    """The map's ``lint:`` block: each lint check by its code, ``off`` or a severity.
+
+    One field per code of ``argmap lint`` (tests check the list against the lint registry), so
+    a misspelt code is an unknown key with a suggestion, like any other typo.
+    """
+
+    bundled_claim: LintLevel = Field(
+        default=None, alias="bundled-claim", description="One claim per box: off, on or a severity."
+    )
+    restated_support: LintLevel = Field(
+        default=None,
+        alias="restated-support",
+        description="A support that restates its target: off, on or a severity.",
+    )
+    rabbit_rule: LintLevel = Field(
+        default=None,
+        alias="rabbit-rule",
+        description="A conclusion's word in no premise: off, on or a severity.",
+    )
+    holding_hands: LintLevel = Field(
+        default=None,
+        alias="holding-hands",
+        description="A premise's word nowhere else in its argument: off, on or a severity.",
+    )
+    unanswered_objection: LintLevel = Field(
+        default=None,
+        alias="unanswered-objection",
+        description="An objection to a thesis nothing answers: off, on or a severity.",
+    )
+    unsourced_claim: LintLevel = Field(
+        default=None,
+        alias="unsourced-claim",
+        description="A claim of a sourced map without source or quote: off, on or a severity.",
+    )
+    evidence_without_quote: LintLevel = Field(
+        default=None,
+        alias="evidence-without-quote",
+        description="Evidence without quote or locator: off, on or a severity.",
+    )
+    lint_language: LintLevel = Field(
+        default=None,
+        alias="lint-language",
+        description="The note that a language is not checked: off, on or a severity.",
+    )
+
+    def levels(self) -> dict[str, str]:
+        """Code -> level for the codes the block sets (``on``/``off`` for true/false)."""
+        levels: dict[str, str] = {}
+        for name, info in type(self).model_fields.items():
+            value = getattr(self, name)
+            if value is not None:
+                levels[info.alias or name] = (
+                    ("on" if value else "off") if isinstance(value, bool) else value
+                )
+        return levels
+
+
 class ArgumentMap(_Strict):
     """A whole map file: metadata, sources, speakers, claims, arguments and links."""
 
@@ -219,12 +285,20 @@ class ArgumentMap(_Strict):
         default_factory=list,
         description="A guided tour, step by step; an including map's tour wins over its parts'.",
     )
+    lint: LintSettings | None = Field(
+        default=None,
+        description="`argmap lint` checks switched off (`off`) or set to a severity for the "
+        "claims of this file, e.g. {bundled-claim: off}.",
+    )
 
     # Where each object was defined is kept here, in one table per map, not on the objects:
     # private attributes on 10,000 claims cost more than the rest of validation.
     _origins: dict[tuple[str, str | int], Origin] = PrivateAttr(default_factory=dict)
     _included: list[ArgumentMap] = PrivateAttr(default_factory=list)
     _path: str | None = PrivateAttr(default=None)
+    # The files as read (display path -> SourceDocument), for spans inside an object (a
+    # claim's text) that only the lint asks for; kept lazily, as reading.py keeps its nodes.
+    _documents: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     @property
     def path(self) -> str | None:
@@ -244,6 +318,32 @@ class ArgumentMap(_Strict):
         if found is not None:
             return found
         return Origin(Span.start_of(self._path or ""), self.title, (section, key))
+
+    def value_span(self, section: str, key: str, name: str) -> Span:
+        """Where the value of field *name* of ``self.<section>[key]`` stands (else its key)."""
+        origin = self.origin(section, key)
+        documents: dict[str, Any] = self.__pydantic_private__["_documents"]  # type: ignore[index]
+        document = documents.get(origin.span.path)
+        if document is None:
+            return origin.span
+        span: Span = document.value_span((section, key, name))
+        return span
+
+    def top_span(self, loc: tuple[str | int, ...]) -> Span:
+        """Where the value at *loc* stands in this map's own file (e.g. ``("lang",)``)."""
+        documents: dict[str, Any] = self.__pydantic_private__["_documents"]  # type: ignore[index]
+        document = documents.get(self._path or "")
+        if document is None:
+            return Span.start_of(self._path or "")
+        span: Span = document.value_span(loc)
+        return span
+
+    def files(self) -> list[ArgumentMap]:
+        """This map and every map it includes, each once, in reading order."""
+        found = [self]
+        for child in self._included:
+            found.extend(m for m in child.files() if all(m is not f for f in found))
+        return found
 
     @property
     def direction(self) -> Literal["ltr", "rtl"]:

@@ -13,7 +13,16 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from argmap.format.diagnostics import Diagnostic, Span
-from argmap.format.models import Argument, ArgumentMap, Claim, Link, Source, Speaker, known_keys
+from argmap.format.models import (
+    Argument,
+    ArgumentMap,
+    Claim,
+    Link,
+    LintSettings,
+    Source,
+    Speaker,
+    known_keys,
+)
 from argmap.format.reading import Loc, SourceDocument
 
 __all__ = ["SECTION_WORDS", "describe", "schema_diagnostics", "shorten"]
@@ -111,6 +120,8 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
 
 
 def _model_at(loc: Loc) -> type[BaseModel]:
+    if loc == ("lint",):
+        return LintSettings
     if len(loc) == 2 and isinstance(loc[0], str) and loc[0] in _SECTION_MODELS:
         return _SECTION_MODELS[loc[0]]
     return ArgumentMap

@@ -37,7 +37,11 @@ def build_graph(argument_map: ArgumentMap) -> ArgumentGraph:
     ``tags``, ``weight``, ``scheme``, ``group``, ``span``. Edge attributes: ``relation``,
     ``role`` (what the source is *for this target*: ``reason``, ``evidence``, ``objection``,
     ``rebuttal``, ``undercut``, ``premise``, ``conclusion``), ``undercut``, ``weight``,
-    ``note``, ``span``.
+    ``note``, ``span``. Graph attributes: ``title``, ``summary``, ``lang``, ``direction``,
+    ``path``, ``sources`` and ``speakers`` (id -> fields as written, with ``span``), ``note``
+    (the map's own remark), ``include`` (the files it includes, as written) and ``tour`` (the
+    authored steps, each with ``show``, ``say``, ``ask``, ``title`` as written and ``span``; an
+    including map's own tour, never its parts').
 
     Examples
     --------
@@ -55,32 +59,46 @@ def build_graph(argument_map: ArgumentMap) -> ArgumentGraph:
     >>> {n: g.nodes[n]["side"] for n in sorted(g)}
     {'b': 'pro', 'o': 'con', 'r': 'pro', 't': 'pro'}
     """
-    graph: ArgumentGraph = nx.MultiDiGraph(
-        title=argument_map.title,
-        summary=argument_map.summary,
-        lang=argument_map.lang,
-        direction=argument_map.direction,
-        path=argument_map.path,
-        sources={
+    graph: ArgumentGraph = nx.MultiDiGraph(**_graph_attributes(argument_map))
+    _add_nodes(graph, argument_map)
+    _add_edges(graph, argument_map)
+    _derive_roles(graph)
+    _derive_sides(graph)
+    return graph
+
+
+def _graph_attributes(argument_map: ArgumentMap) -> dict[str, Any]:
+    """The map's own attributes, for ``G.graph`` (see :func:`build_graph`)."""
+    return {
+        "title": argument_map.title,
+        "summary": argument_map.summary,
+        "lang": argument_map.lang,
+        "direction": argument_map.direction,
+        "path": argument_map.path,
+        "sources": {
             key: {
                 **source.model_dump(mode="json", exclude_none=True),
                 "span": argument_map.origin("sources", key).span,
             }
             for key, source in argument_map.sources.items()
         },
-        speakers={
+        "speakers": {
             key: {
                 **speaker.model_dump(mode="json", exclude_none=True),
                 "span": argument_map.origin("speakers", key).span,
             }
             for key, speaker in argument_map.speakers.items()
         },
-    )
-    _add_nodes(graph, argument_map)
-    _add_edges(graph, argument_map)
-    _derive_roles(graph)
-    _derive_sides(graph)
-    return graph
+        "note": argument_map.note,
+        "include": list(argument_map.include),
+        "tour": [
+            {
+                **step.model_dump(mode="json", exclude_none=True),
+                "span": argument_map.origin("tour", index).span,
+            }
+            for index, step in enumerate(argument_map.tour)
+        ],
+    }
 
 
 def _add_nodes(graph: ArgumentGraph, argument_map: ArgumentMap) -> None:

@@ -109,41 +109,7 @@ def layered_layout(
     nodes = list(graph.nodes)
     index = {node: i for i, node in enumerate(nodes)}
     incoming = _incoming(graph, index)
-
-    theses = [n for n in nodes if graph.nodes[n].get("kind") == "thesis"]
-    sinks = [
-        n
-        for n in nodes
-        if graph.nodes[n].get("kind") != "thesis" and not any(v != n for v in graph.successors(n))
-    ]
-
-    parent: dict[Any, Any] = {}
-    depth: dict[Any, int] = {}
-    roots: list[Any] = []
-
-    def walk(starts: list[Any]) -> None:
-        queue: deque[Any] = deque()
-        for start in starts:
-            if start not in depth:
-                depth[start] = 0
-                parent[start] = None
-                roots.append(start)
-                queue.append(start)
-        while queue:
-            node = queue.popleft()
-            for child in incoming[node]:
-                if child not in depth:
-                    depth[child] = depth[node] + 1
-                    parent[child] = node
-                    queue.append(child)
-
-    walk(theses + sinks)
-    if len(depth) < len(nodes):
-        # Only cycles are left: start each remaining component at its first node.
-        for node in nodes:
-            if node not in depth:
-                walk([node])
-
+    parent, depth, roots = _tree_parents(graph, nodes, incoming)
     children: dict[Any, list[Any]] = {node: [] for node in nodes}
     for node in nodes:
         for child in incoming[node]:
@@ -177,6 +143,45 @@ def layered_layout(
         children={node: list(kids) for node, kids in children.items()},
         start=trees[packing[0]].order[0] if trees else None,
     )
+
+
+def _tree_parents(
+    graph: nx.MultiDiGraph[Any], nodes: list[Any], incoming: dict[Any, list[Any]]
+) -> tuple[dict[Any, Any], dict[Any, int], list[Any]]:
+    """Breadth-first from the theses and the sinks: each node's tree parent, depth, the roots."""
+    theses = [n for n in nodes if graph.nodes[n].get("kind") == "thesis"]
+    sinks = [
+        n
+        for n in nodes
+        if graph.nodes[n].get("kind") != "thesis" and not any(v != n for v in graph.successors(n))
+    ]
+    parent: dict[Any, Any] = {}
+    depth: dict[Any, int] = {}
+    roots: list[Any] = []
+
+    def walk(starts: list[Any]) -> None:
+        queue: deque[Any] = deque()
+        for start in starts:
+            if start not in depth:
+                depth[start] = 0
+                parent[start] = None
+                roots.append(start)
+                queue.append(start)
+        while queue:
+            node = queue.popleft()
+            for child in incoming[node]:
+                if child not in depth:
+                    depth[child] = depth[node] + 1
+                    parent[child] = node
+                    queue.append(child)
+
+    walk(theses + sinks)
+    if len(depth) < len(nodes):
+        # Only cycles are left: start each remaining component at its first node.
+        for node in nodes:
+            if node not in depth:
+                walk([node])
+    return parent, depth, roots
 
 
 @dataclass

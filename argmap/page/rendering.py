@@ -39,12 +39,15 @@ from typing import Any
 
 import networkx as nx
 
+from argmap.page.palette import css_variables
 from argmap.page.view import build_view_model
 
 __all__ = [
+    "PAGE_MODULES",
     "content_security_policy",
     "embed_json",
     "fill_template",
+    "page_script",
     "read_template",
     "render_html",
     "script_safe",
@@ -80,6 +83,40 @@ def embed_json(value: Any) -> str:
 def read_template(name: str) -> str:
     """A file of argmap/page/templates, as text."""
     return resources.files("argmap.page").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+# The page's script: these files of argmap/page/templates, joined in this order inside one
+# function into the page's one inline script (still one file, zero requests, one CSP hash). Each
+# file is a module that registers on the shared ``app`` object (core.js) and talks to the others
+# through it and its events, never through shared variables. A new feature is a new file here:
+# levels of detail, the tour, My view and practice go in the marked slot, after the modules they
+# use and before start.js, which draws the map once every module has registered.
+PAGE_MODULES: tuple[str, ...] = (
+    "page/core.js",  # app: the event bus, shared state, DOM helpers
+    "page/model.js",  # app.model: the map's JSON, indexes, drawn roles
+    "page/drawing.js",  # app.draw: vis DataSets and Network, styles, labels, what is drawn
+    "page/camera.js",  # app.camera: first view, fits, zoom, force layout
+    "page/selection.js",  # app.selection: select, clear, the phone's peek card
+    "page/panel.js",  # app.panel: the selected claim in full; addSection for other modules
+    "page/outline.js",  # app.outline: the ARIA tree
+    "page/focus.js",  # app.collapse and app.focus
+    "page/filters.js",  # app.filters and the status line
+    "page/search.js",  # app.search
+    "page/crosslinks.js",  # app.crosslinks: links between trees, drawn when both ends show
+    "analysis.js",  # window.ArgmapAnalysis: the acceptability engine (mirrors Python)
+    "page/acceptability.js",  # app.acceptability: the UI over that engine
+    # -- feature modules (levels of detail, tour, My view, practice) register here --
+    "page/overview.js",  # app.lod: levels of detail (cases, theses, all), opening a case, Back
+    "page/tour.js",  # app.tour: the guided tour, its permalinks and answers
+    "page/practice.js",  # app.practice: classify each link, neutral lines, score, export
+    "page/start.js",  # draws the map, reads the permalink, publishes window.argmap
+)
+
+
+def page_script() -> str:
+    """The page's one inline script: :data:`PAGE_MODULES` joined inside one strict function."""
+    parts = [f"/* ---- {name} */\n{read_template(name)}" for name in PAGE_MODULES]
+    return script_safe("(() => {\n'use strict';\n" + "\n".join(parts) + "\n})();\n")
 
 
 _VIS_CACHE: dict[str, str] = {}
@@ -142,19 +179,27 @@ def content_security_policy(scripts: list[str]) -> str:
 # --------------------------------------------------------------------------- pages
 
 
-def render_html(graph: nx.MultiDiGraph[Any], *, index_href: str | None = None) -> str:
+def render_html(
+    graph: nx.MultiDiGraph[Any], *, index_href: str | None = None, picture_href: str | None = None
+) -> str:
     """Render one map as a self-contained HTML page (no network requests, works from file://).
 
-    ``index_href`` (relative URL of the course site's index) adds a link back to it.
+    ``index_href`` (relative URL of the course site's index) adds a link back to it;
+    ``picture_href`` (relative URL of the map's SVG picture) a link to that.
     """
     model = build_view_model(graph)
     vis_js, vis_css = _vis_assets()
-    page_js = script_safe(read_template("page.js"))
-    analysis_js = script_safe(read_template("analysis.js"))
-    scripts = [vis_js, page_js, analysis_js]
-    analysis_tag = f"<script>{analysis_js}</script>\n"
+    page_js = page_script()
+    scripts = [vis_js, page_js]
     href = html.escape(index_href, quote=True) if index_href else ""
-    back = f'<a class="back" lang="en" dir="ltr" href="{href}">All maps</a>' if href else ""
+    links = [f'<a class="back" lang="en" dir="ltr" href="{href}">All maps</a>'] if href else []
+    if picture_href:
+        picture = html.escape(picture_href, quote=True)
+        links.append(
+            f'<a class="back picture-link" lang="en" dir="ltr" href="{picture}" '
+            'title="The whole map as a picture, for handouts and slides">Picture (SVG)</a>'
+        )
+    back = " \u00b7 ".join(links)
     summary = model.get("summary")
     return fill_template(
         read_template("page.html"),
@@ -166,10 +211,9 @@ def render_html(graph: nx.MultiDiGraph[Any], *, index_href: str | None = None) -
             "summary": html.escape(summary) if summary else "",
             "back": back,
             "vis_css": vis_css,
-            "page_css": read_template("page.css").replace("</", "<\\/"),
+            "page_css": css_variables() + read_template("page.css").replace("</", "<\\/"),
             "data": embed_json(model),
             "vis_js": vis_js,
-            "analysis_js": analysis_tag,
             "page_js": page_js,
         },
     )

@@ -1,4 +1,10 @@
-"""The course site: one page per map and an index of them, written into a folder."""
+"""The course site: one page per map and an index of them, written into a folder.
+
+The index has a title, an introduction and sections in order when the maps' folder has a site
+file (:mod:`argmap.format.sitefile`); without one it lists the maps that include others first
+(a combined map is where a course starts), then the rest by title. Each entry shows the map's
+title (its central question), its summary and its counts.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,10 @@ from urllib.parse import quote
 
 import networkx as nx
 
+from argmap.errors import OutputError
+from argmap.format.diagnostics import Diagnostic, Span
+from argmap.format.sitefile import IndexSection, SitePlan
+from argmap.output import write_file
 from argmap.page.rendering import (
     content_security_policy,
     fill_template,
@@ -18,43 +28,81 @@ from argmap.page.rendering import (
     script_safe,
 )
 from argmap.page.view import lang_and_dir
+from argmap.picture.svg import export_svg
 
-__all__ = ["render_index", "write_site"]
+__all__ = [
+    "INDEX",
+    "default_plan",
+    "page_collisions",
+    "page_path",
+    "render_index",
+    "write_site",
+]
+
+#: The site index, at the top of the build folder.
+INDEX = Path("index.html")
+DEFAULT_TITLE = "Argument maps"
 
 
-def _counts(graph: nx.MultiDiGraph[Any]) -> dict[str, int]:
-    types = Counter(str(graph.nodes[n].get("type", "claim")) for n in graph)
-    return {
-        "claims": types.get("claim", 0),
-        "speakers": len(graph.graph.get("speakers") or {}),
-        "sources": len(graph.graph.get("sources") or {}),
-    }
+def _facts(graph: nx.MultiDiGraph[Any]) -> str:
+    kinds = Counter(
+        str(graph.nodes[n].get("kind", "claim"))
+        for n in graph
+        if graph.nodes[n].get("type", "claim") == "claim"
+    )
+    parts = [_plural(sum(kinds.values()), "claim")]
+    if kinds.get("thesis", 0) > 1:
+        parts.append(_plural(kinds["thesis"], "thesis", "theses"))
+    parts.append(_plural(len(graph.graph.get("speakers") or {}), "speaker"))
+    parts.append(_plural(len(graph.graph.get("sources") or {}), "source"))
+    included = len(graph.graph.get("include") or [])
+    if included:
+        parts.append("combines " + _plural(included, "map"))
+    return " · ".join(parts)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
 
 
-def render_index(entries: list[tuple[str, nx.MultiDiGraph[Any]]], *, title: str = "Maps") -> str:
-    """Render the course site's index: one entry per ``(href, graph)``, and a title search."""
-    items: list[str] = []
-    for href, graph in entries:
-        lang, direction = lang_and_dir(graph)
-        name = str(graph.graph.get("title") or href)
-        summary = graph.graph.get("summary")
-        counts = _counts(graph)
-        facts = " · ".join(
-            [
-                _plural(counts["claims"], "claim"),
-                _plural(counts["speakers"], "speaker"),
-                _plural(counts["sources"], "source"),
-            ]
-        )
-        items.append(
-            f'<li class="map" lang="{html.escape(lang, quote=True)}" dir="{direction}">'
-            f'<h2><a href="{html.escape(href, quote=True)}" dir="auto">{html.escape(name)}</a></h2>'
-            + (f'<p class="summary" dir="auto">{html.escape(str(summary))}</p>' if summary else "")
-            + f'<p class="facts" dir="ltr">{facts}</p></li>'
+def _entry(href: str, graph: nx.MultiDiGraph[Any]) -> str:
+    lang, direction = lang_and_dir(graph)
+    name = str(graph.graph.get("title") or href)
+    summary = graph.graph.get("summary")
+    return (
+        f'<li class="map" lang="{html.escape(lang, quote=True)}" dir="{direction}">'
+        f'<h3><a href="{html.escape(href, quote=True)}" dir="auto">{html.escape(name)}</a></h3>'
+        + (f'<p class="summary" dir="auto">{html.escape(str(summary))}</p>' if summary else "")
+        + f'<p class="facts" dir="ltr" lang="en">{_facts(graph)}</p></li>'
+    )
+
+
+def render_index(
+    sections: list[tuple[str | None, str | None, list[tuple[str, nx.MultiDiGraph[Any]]]]],
+    *,
+    title: str = DEFAULT_TITLE,
+    intro: str | None = None,
+) -> str:
+    """Render the course site's index: sections of ``(href, graph)`` entries, and a search.
+
+    Each section is ``(heading or None, intro or None, entries)``.
+    """
+    parts: list[str] = []
+    count = 0
+    for heading, section_intro, entries in sections:
+        if not entries and not heading:
+            continue
+        count += len(entries)
+        items = "\n".join(_entry(href, graph) for href, graph in entries)
+        parts.append(
+            '<section class="maps">'
+            + (f'<h2 dir="auto">{html.escape(heading)}</h2>' if heading else "")
+            + (
+                f'<p class="intro" dir="auto">{html.escape(section_intro)}</p>'
+                if section_intro
+                else ""
+            )
+            + f'<ul class="maps">\n{items}\n</ul></section>'
         )
     script = script_safe(read_template("index.js"))
     return fill_template(
@@ -62,33 +110,154 @@ def render_index(entries: list[tuple[str, nx.MultiDiGraph[Any]]], *, title: str 
         {
             "csp": content_security_policy([script]),
             "title": html.escape(title),
-            "count": _plural(len(entries), "map"),
-            "items": "\n".join(items),
+            "intro": f'<p class="intro" dir="auto">{html.escape(intro)}</p>' if intro else "",
+            "count": _plural(count, "map"),
+            "items": "\n".join(parts),
             "css": read_template("index.css").replace("</", "<\\/"),
             "script": script,
         },
     )
 
 
-def write_site(pages: list[tuple[Path, nx.MultiDiGraph[Any]]], out_dir: Path) -> list[Path]:
-    """Write one page per map (``sub/x.yaml`` -> ``out_dir/sub/x.html``) and ``index.html``.
+def default_plan(pages: list[tuple[Path, nx.MultiDiGraph[Any]]]) -> SitePlan:
+    """The index without a site file: maps that include others first, then by title."""
 
-    Files are written as UTF-8 bytes, byte-identical for the same input. Returns the written
-    paths: the pages in the order given, then the index.
+    def order(page: tuple[Path, nx.MultiDiGraph[Any]]) -> tuple[bool, str, str]:
+        rel, graph = page
+        title = str(graph.graph.get("title") or rel.as_posix())
+        return (not graph.graph.get("include"), title.casefold(), rel.as_posix())
+
+    ordered = [rel for rel, _ in sorted(pages, key=order)]
+    return SitePlan(title=DEFAULT_TITLE, sections=[IndexSection(None, None, ordered)])
+
+
+def page_path(relative_map: Path) -> Path:
+    """Where the page of the map at *relative_map* goes (``a/b.yaml`` -> ``a/b.html``)."""
+    return Path(relative_map).with_suffix(".html")
+
+
+def page_collisions(maps: list[tuple[str, Path]]) -> list[Diagnostic]:
+    """A problem for each map whose page another map's page or the site index would replace.
+
+    *maps* are ``(file as shown, path relative to the site)``; the first map keeps the page.
     """
-    written: list[Path] = []
-    entries: list[tuple[str, nx.MultiDiGraph[Any]]] = []
-    for rel, graph in pages:
-        rel_html = Path(rel).with_suffix(".html")
-        target = out_dir / rel_html
+    owners: dict[Path, str] = {INDEX: "the site index"}
+    problems: list[Diagnostic] = []
+    for shown, relative in maps:
+        page = page_path(relative)
+        owner = owners.setdefault(page, shown)
+        if owner == shown:
+            continue
+        problems.append(
+            Diagnostic.at(
+                Span.start_of(shown),
+                "output-collision",
+                f"{shown} would build {page.as_posix()}, the page of {owner}; rename one of them",
+            )
+        )
+    return problems
+
+
+def _refusal(out_dir: Path, target: Path) -> Diagnostic | None:
+    """A problem when writing *target* would follow a symbolic link below *out_dir*."""
+    step = out_dir
+    for part in target.relative_to(out_dir).parts:
+        step = step / part
+        if step.is_symlink():
+            return Diagnostic.at(
+                Span.start_of(target.as_posix()),
+                "output-symlink",
+                f"{step.as_posix()} is a symbolic link; a build never writes through one, so "
+                f"{target.as_posix()} was not written (remove the link)",
+            )
+    return None
+
+
+def _write_page(out_dir: Path, target: Path, page: str) -> Diagnostic | None:
+    refused = _refusal(out_dir, target)
+    if refused is not None:
+        return refused
+    try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        up = "../" * (len(rel_html.parts) - 1)
-        target.write_bytes(render_html(graph, index_href=up + "index.html").encode("utf-8"))
-        written.append(target)
-        entries.append((quote(rel_html.as_posix()), graph))
-    entries.sort(key=lambda entry: entry[0])
-    out_dir.mkdir(parents=True, exist_ok=True)
-    index = out_dir / "index.html"
-    index.write_bytes(render_index(entries).encode("utf-8"))
-    written.append(index)
+        if target.is_dir():
+            raise IsADirectoryError(21, "it is a folder")
+        write_file(target, page)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return Diagnostic.at(
+            Span.start_of(target.as_posix()),
+            "unwritable-file",
+            f"cannot write {target.as_posix()}: {reason}",
+        )
+    return None
+
+
+def write_site(
+    pages: list[tuple[Path, nx.MultiDiGraph[Any]]],
+    out_dir: Path,
+    *,
+    problems: list[Diagnostic] | None = None,
+    pictures: bool = False,
+    plan: SitePlan | None = None,
+) -> list[Path]:
+    """Write one page per map (``sub/x.yaml`` -> ``out_dir/sub/x.html``) and ``index.html``;
+    with *pictures*, each map's SVG picture beside its page (``sub/x.svg``), linked from it.
+
+    *plan* orders the index (from the site file); without it, :func:`default_plan`. Each file
+    is written whole (:func:`argmap.output.write_file`), as UTF-8 bytes, byte-identical for the
+    same input; nothing else in *out_dir* is touched. A page that cannot be written (a folder
+    or a symbolic link in its place, a read-only folder) is added to *problems* and left out of
+    the index; without a *problems* list it raises OutputError. Returns the written paths: the
+    pages in the order given (each page's picture after it), then the index.
+    """
+    found: list[Diagnostic] = []
+    written: list[Path] = []
+    hrefs: dict[Path, tuple[str, nx.MultiDiGraph[Any]]] = {}
+    for rel, graph in pages:
+        files = _write_map(out_dir, page_path(rel), graph, pictures, found)
+        if files:
+            written.extend(files)
+            hrefs[Path(rel)] = (quote(page_path(rel).as_posix()), graph)
+    plan = plan or default_plan(pages)
+    sections = [
+        (section.title, section.intro, [hrefs[rel] for rel in section.maps if rel in hrefs])
+        for section in plan.sections
+    ]
+    index = render_index(sections, title=plan.title, intro=plan.intro)
+    problem = _write_page(out_dir, out_dir / INDEX, index)
+    if problem is None:
+        written.append(out_dir / INDEX)
+    else:
+        found.append(problem)
+    if problems is not None:
+        problems.extend(found)
+    elif found:
+        raise OutputError("; ".join(p.message for p in found))
     return written
+
+
+def _write_map(
+    out_dir: Path,
+    rel_html: Path,
+    graph: nx.MultiDiGraph[Any],
+    pictures: bool,
+    found: list[Diagnostic],
+) -> list[Path]:
+    """Write one map's page (and picture); the files written, or [] with the problem found."""
+    up = "../" * (len(rel_html.parts) - 1)
+    picture_href = None
+    files: list[Path] = []
+    if pictures:
+        picture = out_dir / rel_html.with_suffix(".svg")
+        problem = _write_page(out_dir, picture, export_svg(graph))
+        if problem is not None:
+            found.append(problem)
+            return []
+        picture_href = quote(picture.name)
+        files.append(picture)
+    page = render_html(graph, index_href=up + "index.html", picture_href=picture_href)
+    problem = _write_page(out_dir, out_dir / rel_html, page)
+    if problem is not None:
+        found.append(problem)
+        return []
+    return [out_dir / rel_html, *files]

@@ -20,7 +20,12 @@ from typing import Any
 import networkx as nx
 
 from argmap.format.language import direction_of
-from argmap.graph.layout import LAYER_GAP, SLOT_WIDTH, layered_layout
+from argmap.graph.layout import LAYER_GAP, SLOT_WIDTH, Layout, layered_layout
+from argmap.page.badges import assign_badges
+from argmap.page.names import short_names
+from argmap.page.overview import build_cases
+from argmap.page.palette import style
+from argmap.page.tour import authored_tour, default_tour
 
 __all__ = ["build_view_model", "lang_and_dir", "safe_url"]
 
@@ -102,48 +107,84 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
     ``parent`` (the node it is drawn under; absent for roots). ``edges`` carry ``from``, ``to``,
     ``relation``, ``role`` (what the source is for this target: reason, evidence, objection,
     rebuttal, undercut, premise, conclusion), ``undercut`` and, when set, ``weight`` and ``note``.
+    ``speakers`` carry ``short``, the name drawn on nodes (see :mod:`argmap.page.names`).
+    ``cases`` and ``caseLinks`` describe the map seen from above (:mod:`argmap.page.overview`);
+    ``tour`` holds the guided tour's ``steps`` and whether the map ``authored`` them
+    (:mod:`argmap.page.tour`); ``note`` is the map's own remark, when it has one.
     """
     lang, direction = lang_and_dir(graph)
     layout = layered_layout(graph, rtl=direction == "rtl")
+    speakers = _speakers(graph)
+    names = {key: str(info["short"]) for key, info in speakers.items()}
+    nodes = [_node_item(graph, layout, node) for node in layout.order]
+    edges = [_edge_item(u, v, key, attrs) for u, v, key, attrs in graph.edges(keys=True, data=True)]
+    # Badges by the drawn link (argmap/page/badges.py); the cases and the made tour use them too.
+    assign_badges(nodes, edges)
+    roles = {node["id"]: node["badge"] for node in nodes}
+    cases, case_links = build_cases(graph, layout, roles)
+    authored = authored_tour(graph)
+    model: dict[str, Any] = {
+        "version": 1,
+        "title": str(graph.graph.get("title") or "Argument map"),
+        "lang": lang,
+        "dir": direction,
+        "nodes": nodes,
+        "edges": edges,
+        "sources": _sources(graph),
+        "speakers": speakers,
+        "layout": {"slot": SLOT_WIDTH, "layer": LAYER_GAP, "start": layout.start},
+        "style": style(),
+        "cases": cases,
+        "caseLinks": case_links,
+        "tour": {
+            "authored": bool(authored),
+            "steps": authored or default_tour(graph, layout, names, roles),
+        },
+    }
+    for key in ("summary", "note"):
+        value = graph.graph.get(key)
+        if value:
+            model[key] = str(value)
+    return model
 
-    nodes: list[dict[str, Any]] = []
-    for node_id in layout.order:
-        attrs = graph.nodes[node_id]
-        item: dict[str, Any] = {"id": str(node_id)}
-        for key in _NODE_FIELDS:
-            value = attrs.get(key)
-            if value is None:
+
+def _node_item(graph: nx.MultiDiGraph[Any], layout: Layout, node_id: Any) -> dict[str, Any]:
+    attrs = graph.nodes[node_id]
+    item: dict[str, Any] = {"id": str(node_id)}
+    for key in _NODE_FIELDS:
+        value = attrs.get(key)
+        if value is None:
+            continue
+        if type(value) is not str:
+            value = _plain(value)
+            if value is None or (key == "tags" and not value):
                 continue
-            if type(value) is not str:
-                value = _plain(value)
-                if value is None or (key == "tags" and not value):
-                    continue
-            item[key] = value
-        item.setdefault("type", "claim")
-        item.setdefault("kind", "argument" if item["type"] == "argument" else "claim")
-        item.setdefault("role", item["kind"] if item["type"] == "argument" else "claim")
-        item.setdefault("text", item.get("label", str(node_id)))
-        item.setdefault("label", item["text"])
-        x, y = layout.positions[node_id]
-        item["x"] = x
-        item["y"] = y
-        parent = layout.parent.get(node_id)
-        if parent is not None:
-            item["parent"] = str(parent)
-        nodes.append(item)
+        item[key] = value
+    item.setdefault("type", "claim")
+    item.setdefault("kind", "argument" if item["type"] == "argument" else "claim")
+    item.setdefault("role", item["kind"] if item["type"] == "argument" else "claim")
+    item.setdefault("text", item.get("label", str(node_id)))
+    item.setdefault("label", item["text"])
+    item["x"], item["y"] = layout.positions[node_id]
+    parent = layout.parent.get(node_id)
+    if parent is not None:
+        item["parent"] = str(parent)
+    return item
 
-    edges: list[dict[str, Any]] = []
-    for u, v, _key, attrs in graph.edges(keys=True, data=True):
-        edge: dict[str, Any] = {"from": str(u), "to": str(v)}
-        for key in _EDGE_FIELDS:
-            value = _plain(attrs.get(key))
-            if key == "undercut":
-                value = bool(value)
-            if value is not None:
-                edge[key] = value
-        edge.setdefault("relation", str(_key))
-        edges.append(edge)
 
+def _edge_item(source: Any, target: Any, key: Any, attrs: dict[str, Any]) -> dict[str, Any]:
+    edge: dict[str, Any] = {"from": str(source), "to": str(target)}
+    for field in _EDGE_FIELDS:
+        value = _plain(attrs.get(field))
+        if field == "undercut":
+            value = bool(value)
+        if value is not None:
+            edge[field] = value
+    edge.setdefault("relation", str(key))
+    return edge
+
+
+def _sources(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
     sources: dict[str, Any] = {}
     for source_id, source in (_plain(graph.graph.get("sources")) or {}).items():
         entry = dict(source) if isinstance(source, dict) else {"title": str(source)}
@@ -152,23 +193,14 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
             if url is not None:
                 entry["url"] = url
         sources[source_id] = entry
+    return sources
+
+
+def _speakers(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
     speakers = {
         speaker_id: (dict(speaker) if isinstance(speaker, dict) else {"name": str(speaker)})
         for speaker_id, speaker in (_plain(graph.graph.get("speakers")) or {}).items()
     }
-
-    model: dict[str, Any] = {
-        "version": 1,
-        "title": str(graph.graph.get("title") or "Argument map"),
-        "lang": lang,
-        "dir": direction,
-        "nodes": nodes,
-        "edges": edges,
-        "sources": sources,
-        "speakers": speakers,
-        "layout": {"slot": SLOT_WIDTH, "layer": LAYER_GAP, "start": layout.start},
-    }
-    summary = graph.graph.get("summary")
-    if summary:
-        model["summary"] = str(summary)
-    return model
+    for speaker_id, short in short_names(speakers).items():
+        speakers[speaker_id]["short"] = short
+    return speakers

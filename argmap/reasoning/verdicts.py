@@ -1,15 +1,13 @@
 """From map to verdict: the table ``argmap analyze`` prints, as data, text and JSON.
 
-:func:`analyse_acceptability` runs one semantics over a graph (see
-:mod:`argmap.reasoning.acceptability`
-for how the map becomes an attack framework) and returns one row per claim and argument node,
+:func:`analyse_acceptability` runs one semantics over a graph under one reading of support
+(see :mod:`argmap.reasoning.readings`) and returns one row per claim and argument node,
 in the map's order; :func:`format_analysis` and :func:`analysis_json` present it.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Literal, TypeAlias
@@ -17,25 +15,17 @@ from typing import Any, Literal, TypeAlias
 import networkx as nx
 
 from argmap.format.terminal import printable
-from argmap.reasoning.acceptability import (
+from argmap.reasoning.acceptability import attack_framework, grounded_labels, labellings
+from argmap.reasoning.explanations import BY_WHAT_IF, UNSUPPORTED, grounded_verdicts
+from argmap.reasoning.readings import (
     NO_WHAT_IF,
     BipolarFramework,
     SupportReading,
     WhatIf,
-    attack_framework,
     bipolar_framework,
-    dfquad_strengths,
-    grounded_verdicts,
-    strength_parts,
 )
-from argmap.reasoning.semantics import (
-    complete_extensions,
-    credulously_accepted,
-    grounded_extension,
-    preferred_extensions,
-    sceptically_accepted,
-    stable_extensions,
-)
+from argmap.reasoning.semantics import Label, credulously_accepted, sceptically_accepted
+from argmap.reasoning.strengths import dfquad_strengths, strength_parts
 
 __all__ = ["SEMANTICS", "Analysis", "analyse_acceptability", "analysis_json", "format_analysis"]
 
@@ -48,12 +38,6 @@ DEFAULT_LIMIT = 1000
 WIDTH = 100
 #: Where a grounded row's explanation starts, on the lines below the row.
 WHY_INDENT = "    "
-
-_ENUMERATORS: dict[str, Callable[[nx.DiGraph[Hashable]], Iterator[frozenset[Hashable]]]] = {
-    "preferred": preferred_extensions,
-    "stable": stable_extensions,
-    "complete": complete_extensions,
-}
 
 
 @dataclass
@@ -70,6 +54,9 @@ class Analysis:
     converged: bool | None = None  # DF-QuAD only
     iterations: int | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    # caches for deciding claims one by one when --limit is hit
+    af: nx.DiGraph[Any] | None = field(default=None, repr=False)
+    grounded_in: frozenset[str] | None = field(default=None, repr=False)
 
 
 def _row_base(graph: nx.MultiDiGraph[str], node: str) -> dict[str, Any]:
@@ -116,29 +103,18 @@ def _extension_rows(
     graph: nx.MultiDiGraph[str], framework: BipolarFramework, analysis: Analysis
 ) -> list[dict[str, Any]]:
     semantics = analysis.semantics
-    assert semantics in _ENUMERATORS
-    af = attack_framework(framework, analysis.what_if)
-    found = list(islice(_ENUMERATORS[semantics](af), analysis.limit + 1))
+    assert semantics in ("complete", "preferred", "stable")
+    found = list(islice(labellings(framework, semantics, analysis.what_if), analysis.limit + 1))
     analysis.limit_hit = len(found) > analysis.limit
     extensions = found[: analysis.limit]
     analysis.extensions = len(extensions)
-    grounded = grounded_extension(af) if analysis.limit_hit else frozenset()
     rows = []
     for node in framework.nodes:
-        inside = sum(node in e for e in extensions)
-        credulous: bool | None
-        sceptical: bool | None
-        if not analysis.limit_hit:
-            credulous = inside > 0
-            sceptical = inside == len(extensions) if extensions else None
-        else:  # too many to list: decide each claim by a search instead of by counting
-            credulous = credulously_accepted(af, node, semantics)  # type: ignore[arg-type]
-            if semantics == "complete":
-                sceptical = node in grounded
-            elif semantics == "stable":
-                sceptical = sceptically_accepted(af, node, "stable")
-            else:  # preferred: refuted by one extension without it, else left open
-                sceptical = False if inside < len(extensions) else None
+        inside = sum(labels[node] is Label.IN for labels in extensions)
+        credulous: bool | None = inside > 0
+        sceptical: bool | None = inside == len(extensions) if extensions else None
+        if analysis.limit_hit:
+            credulous, sceptical = _decided_by_search(framework, analysis, node, inside)
         rows.append(
             _row_base(graph, node)
             | {"credulous": credulous, "sceptical": sceptical, "in_extensions": inside}
@@ -146,10 +122,47 @@ def _extension_rows(
     return rows
 
 
+def _decided_by_search(
+    framework: BipolarFramework, analysis: Analysis, node: str, inside: int
+) -> tuple[bool | None, bool | None]:
+    """Credulous and sceptical acceptance when there are too many extensions to count.
+
+    A search per claim on the reading's Dung framework; ``None`` where it cannot decide
+    (sceptical preferred; evidential stable, whose reduct test the search does not make).
+    """
+    refuted = False if inside < (analysis.extensions or 0) else None
+    if framework.support == "evidential" and analysis.semantics == "stable":
+        return (True if inside else None), refuted
+    credulous = True if inside else _credulous(framework, analysis, node)
+    if analysis.semantics == "complete":
+        return credulous, node in _grounded_in(framework, analysis)
+    if analysis.semantics == "stable":
+        return credulous, sceptically_accepted(_af(framework, analysis), node, "stable")
+    return credulous, refuted
+
+
+def _af(framework: BipolarFramework, analysis: Analysis) -> nx.DiGraph[Any]:
+    if analysis.af is None:
+        analysis.af = attack_framework(framework, analysis.what_if)
+    return analysis.af
+
+
+def _credulous(framework: BipolarFramework, analysis: Analysis, node: str) -> bool:
+    semantics = analysis.semantics
+    return credulously_accepted(_af(framework, analysis), node, semantics)  # type: ignore[arg-type]
+
+
+def _grounded_in(framework: BipolarFramework, analysis: Analysis) -> frozenset[str]:
+    if analysis.grounded_in is None:
+        labels = grounded_labels(framework, analysis.what_if)
+        analysis.grounded_in = frozenset(n for n, lab in labels.items() if lab is Label.IN)
+    return analysis.grounded_in
+
+
 def analyse_acceptability(
     graph: nx.MultiDiGraph[str],
     semantics: AnalysisSemantics = "grounded",
-    support: SupportReading = "necessary",
+    support: SupportReading = "evidential",
     what_if: WhatIf = NO_WHAT_IF,
     limit: int = DEFAULT_LIMIT,
 ) -> Analysis:
@@ -224,6 +237,15 @@ def _headline(analysis: Analysis) -> list[str]:
     return [f"{name} semantics, {support}: {analysis.extensions} extension{plural}"]
 
 
+def _defender(attacker: str, defender: str) -> str:
+    """A DEFENDED BY entry in words: a claim's id, the what-if, or "nothing it needs"."""
+    if defender == BY_WHAT_IF:
+        return "the what-if"
+    if defender == UNSUPPORTED:
+        return "nothing it needs stands"
+    return defender
+
+
 def _yes_no(value: bool | None) -> str:
     return "?" if value is None else "yes" if value else "no"
 
@@ -231,10 +253,7 @@ def _yes_no(value: bool | None) -> str:
 def _cells(analysis: Analysis, row: dict[str, Any]) -> list[str]:
     name = row["id"] + (" (argument)" if row["type"] == "argument" else "")
     if analysis.semantics == "grounded":
-        defended = [
-            f"{'the what-if' if d == '(rejected)' else d} (against {a})"
-            for a, d in row["defended_by"].items()
-        ]
+        defended = [f"{_defender(a, d)} (against {a})" for a, d in row["defended_by"].items()]
         return [name, row["label"], ", ".join(defended) or "-"]
     if analysis.semantics == "dfquad":
         return [name] + [f"{row[k]:.3f}" for k in ("strength", "base", "attack", "support")]
@@ -256,7 +275,7 @@ def _defended(defended_by: dict[str, str], width: int) -> str:
     below the row names the attackers); else as many as fit and ``+N more``; a first name too
     long for the width is cut with an ellipsis.
     """
-    named = {a: "the what-if" if d == "(rejected)" else d for a, d in defended_by.items()}
+    named = {a: _defender(a, d) for a, d in defended_by.items()}
     full = ", ".join(f"{d} (against {a})" for a, d in named.items())
     if len(full) <= width:
         return full or "-"

@@ -1,9 +1,8 @@
 """``argmap diff``: what changed between two versions of a map.
 
-Claims (and arguments) are matched by id first. Those left over on both sides are matched by
-text: identical text after normalising spaces and case, then, for small remainders (up to
-20,000 pairs), the most similar text with a ratio of at least 0.8 (``difflib``); such a pair is
-reported as *renamed* (the id changed) and, if the text differs, *changed* too. Links are
+Claims (and arguments) are matched by :mod:`argmap.workflow.matching` (id, then normalised
+text, then the most similar text), the matcher ``argmap check`` uses too; a pair matched by
+text is reported as *renamed* (the id changed) and, if the text differs, *changed* too. Links are
 compared after translating the old ids through that matching, so renaming a claim does not show
 every link as removed and added. A link whose type flips (support <-> attack) or whose note or
 weight changes is *changed*.
@@ -37,6 +36,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.format.terminal import printable
+from argmap.workflow.matching import match_texts
 
 __all__ = ["FIELDS", "MapDiff", "diff_graphs", "format_diff"]
 
@@ -54,12 +54,6 @@ FIELDS = (
     "weight",
     "scheme",
 )
-# Pairs of leftover claims compared by text similarity at most: ~1 s of difflib on near-identical
-# texts (bench/bench_workflow.py). Above it (thousands of claims renamed and reworded at once)
-# only identical texts are matched, and the rest show as removed and added.
-_FUZZY_LIMIT = 20_000
-_FUZZY_THRESHOLD = 0.8
-
 LinkKey = tuple[str, str]
 
 
@@ -113,10 +107,6 @@ class MapDiff:
         return data
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _links(graph: nx.MultiDiGraph[str]) -> dict[LinkKey, dict[str, Any]]:
     """Support, attack, premise and conclusion edges keyed by (source, target)."""
     links: dict[LinkKey, dict[str, Any]] = {}
@@ -130,46 +120,11 @@ def _links(graph: nx.MultiDiGraph[str]) -> dict[LinkKey, dict[str, Any]]:
 
 
 def _match(old: nx.MultiDiGraph[str], new: nx.MultiDiGraph[str]) -> dict[str, str]:
-    """Old id -> new id for every old node that has a counterpart."""
-    mapping = {n: n for n in old if n in new}
-    left = [n for n in old if n not in mapping]
-    taken = set(mapping.values())
-    right = [n for n in new if n not in taken]
-    by_text: dict[str, list[str]] = {}
-    for n in right:
-        by_text.setdefault(_norm(str(new.nodes[n].get("text", ""))), []).append(n)
-    still_left = []
-    for n in left:
-        candidates = by_text.get(_norm(str(old.nodes[n].get("text", ""))))
-        if candidates:
-            mapping[n] = candidates.pop(0)
-            taken.add(mapping[n])
-        else:
-            still_left.append(n)
-    right = [n for n in right if n not in taken]
-    if still_left and right and len(still_left) * len(right) <= _FUZZY_LIMIT:
-        scored = []
-        matcher = difflib.SequenceMatcher(None)
-        old_texts = {a: _norm(str(old.nodes[a].get("text", ""))) for a in still_left}
-        for b in right:
-            # SequenceMatcher indexes its second sequence: set each new text once, not per pair
-            matcher.set_seq2(_norm(str(new.nodes[b].get("text", ""))))
-            for a in still_left:
-                matcher.set_seq1(old_texts[a])
-                if (
-                    matcher.real_quick_ratio() >= _FUZZY_THRESHOLD
-                    and matcher.quick_ratio() >= _FUZZY_THRESHOLD
-                ):
-                    ratio = matcher.ratio()
-                    if ratio >= _FUZZY_THRESHOLD:
-                        scored.append((ratio, a, b))
-        used_a: set[str] = set()
-        for _ratio, a, b in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
-            if a not in used_a and b not in taken:
-                mapping[a] = b
-                used_a.add(a)
-                taken.add(b)
-    return mapping
+    """Old id -> new id for every old node that has a counterpart (argmap.workflow.matching)."""
+    return match_texts(
+        {str(n): str(d.get("text", "")) for n, d in old.nodes(data=True)},
+        {str(n): str(d.get("text", "")) for n, d in new.nodes(data=True)},
+    )
 
 
 def _value(attrs: dict[str, Any], name: str) -> Any:

@@ -18,16 +18,19 @@ complete, so a request never sees half a site, and a map removed from disk leave
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
+import signal
+import socket
 import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -148,7 +151,7 @@ class LiveSite:
             return result.diagnostics
         target = self.root / str(self.version + 1)
         pages = [(m.relative, m.graph) for m in result.maps if m.graph is not None]
-        written = write_site(pages, target)
+        written = write_site(pages, target, plan=result.site)
         with self._lock:
             previous, self.current = self.current, target
             self.version += 1
@@ -172,7 +175,9 @@ class LiveSite:
         """The served bytes of the page at *url_path*, or None when there is no such page."""
         with self._lock:
             current, version = self.current, self.version
-        relative = unquote(url_path).lstrip("/") or "index.html"
+        relative = unquote(url_path, errors="strict").lstrip("/") or "index.html"
+        if "\x00" in relative:  # no file name holds one; Path would raise on it
+            return None
         if current is None:
             return inject_live_reload(_WAITING_PAGE, version).encode("utf-8")
         if relative.endswith("/"):
@@ -182,44 +187,94 @@ class LiveSite:
             return None
         try:
             text = file.read_text(encoding="utf-8")
-        except OSError:
+        except (OSError, UnicodeDecodeError):
             return None
         return inject_live_reload(text, version).encode("utf-8")
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    """Serves the live site's pages and its status; every response is uncached."""
+class _Handler(BaseHTTPRequestHandler):
+    """Serves the live site's pages and its status, GET and HEAD only; every response is
+    uncached. Only requests whose Host names this server are answered: a page of another site
+    that a DNS rebinding points at 127.0.0.1 gets 421, never a map."""
 
     site: LiveSite
+    allowed_hosts: frozenset[str]
 
     def do_GET(self) -> None:
+        self._respond(with_body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(with_body=False)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("do_"):  # any other method, even one HTTP does not define
+            return self._not_allowed
+        raise AttributeError(name)
+
+    def _not_allowed(self) -> None:
+        self.send_response(HTTPStatus.METHOD_NOT_ALLOWED)
+        self.send_header("Allow", "GET, HEAD")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _respond(self, *, with_body: bool) -> None:
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host not in self.allowed_hosts:
+            self._send(HTTPStatus.MISDIRECTED_REQUEST, b"", "text/plain", with_body=with_body)
+            return
         path = urlsplit(self.path).path
         if path == STATUS_PATH:
-            self._send(json.dumps(self.site.status()).encode("utf-8"), "application/json")
+            body = json.dumps(self.site.status()).encode("utf-8")
+            self._send(HTTPStatus.OK, body, "application/json", with_body=with_body)
             return
-        body = self.site.page(path)
-        if body is None:
-            self.send_error(HTTPStatus.NOT_FOUND, "no such page in this site")
+        try:
+            page = self.site.page(path)
+        except UnicodeDecodeError:  # %-escapes that are not UTF-8 name no page
+            page = None
+        if page is None:
+            body = b"no such page in this site\n"
+            self._send(HTTPStatus.NOT_FOUND, body, "text/plain", with_body=with_body)
             return
-        self._send(body, "text/html; charset=utf-8")
+        self._send(HTTPStatus.OK, page, "text/html; charset=utf-8", with_body=with_body)
 
-    def _send(self, body: bytes, content_type: str) -> None:
-        self.send_response(HTTPStatus.OK)
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str, *, with_body: bool) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        if with_body:
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the terminal is for diagnostics, not one line per poll."""
 
 
+def allowed_hosts(host: str, port: int) -> frozenset[str]:
+    """The Host headers that name a server on *host*:*port* (lower case).
+
+    >>> sorted(allowed_hosts("127.0.0.1", 8000))
+    ['127.0.0.1:8000', '[::1]:8000', 'localhost:8000']
+    >>> "[::1]:80" in allowed_hosts("::1", 80), "localhost" in allowed_hosts("::1", 80)
+    (True, True)
+    """
+    names = {"127.0.0.1", "localhost", "[::1]", f"[{host}]" if ":" in host else host}
+    if host in ("", "0.0.0.0", "::"):  # every interface: this machine's names and addresses
+        names.add(socket.gethostname())
+        with contextlib.suppress(OSError):
+            names.update(socket.gethostbyname_ex(socket.gethostname())[2])
+    hosts = {f"{name.lower()}:{port}" for name in names}
+    if port == 80:  # a browser leaves the default port out
+        hosts |= {name.lower() for name in names}
+    return frozenset(hosts)
+
+
 def make_server(site: LiveSite, host: str, port: int) -> ThreadingHTTPServer:
     """An HTTP server for *site*; port 0 picks a free port (see ``server.server_address``)."""
-    handler = type("LiveSiteHandler", (_Handler,), {"site": site})
+    handler: type[_Handler] = type("LiveSiteHandler", (_Handler,), {"site": site})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
+    handler.allowed_hosts = allowed_hosts(host, int(server.server_address[1]))
     return server
 
 
@@ -257,24 +312,15 @@ def serve_forever(
     stop: threading.Event | None = None,
     ready: Callable[[str], None] | None = None,
 ) -> None:
-    """Build, serve and rebuild on every save until Ctrl-C (or *stop* is set).
+    """Build, serve and rebuild on every save until Ctrl-C, SIGTERM (or *stop* is set).
 
     *echo* prints to the terminal; *ready* is called with the site's URL once it serves.
+    Either way of stopping removes the temporary folder of the built pages.
     """
-    from watchfiles import watch
-
     stop = stop or threading.Event()
-    with tempfile.TemporaryDirectory(prefix="argmap-serve-") as folder:
+    with _terminated_as_interrupt(), tempfile.TemporaryDirectory(prefix="argmap-serve-") as folder:
         site = LiveSite(paths, Path(folder))
-        try:  # bind before the first build: a taken port should not wait for it
-            server = make_server(site, host, port)
-        except OSError as error:
-            message = (
-                f"cannot serve on {host}:{port}: {error.strerror or error} "
-                "(--port 0 picks any free port)"
-            )
-            raise OutputError(message) from None
-        folders = _watched_folders(paths)
+        server = _bind(site, host, port)
         built_at = time.time()
         _rebuild_and_report(site, echo, colour)
         thread = threading.Thread(target=server.serve_forever, name="argmap-serve", daemon=True)
@@ -282,35 +328,81 @@ def serve_forever(
         bound_host, bound_port = server.server_address[:2]
         first = site.pages[0].as_posix() if len(site.pages) == 1 else ""
         url = f"http://{bound_host!s}:{bound_port}/{first}"
-        watching = False
         try:
-            # yield_on_timeout: the first (maybe empty) round tells that the watcher is live,
-            # and only then is the URL announced; a save made while the first build ran
-            # (before the watcher existed) is caught by comparing modification times.
-            for changes in watch(
-                *folders,
-                watch_filter=_is_map_file,
-                debounce=200,
-                step=50,
-                stop_event=stop,
-                yield_on_timeout=True,
-                rust_timeout=300,
-            ):
-                if not watching:
-                    watching = True
-                    if changes or _saved_since(folders, built_at):
-                        _rebuild_and_report(site, echo, colour)
-                    echo(f"serving {url} (Ctrl-C to stop)")
-                    if ready is not None:
-                        ready(url)
-                elif changes:
-                    _rebuild_and_report(site, echo, colour)
+            _watch(site, _watched_folders(paths), built_at, stop, echo, colour, ready, url)
         except KeyboardInterrupt:
             pass
         finally:
             server.shutdown()
             server.server_close()
             echo("stopped")
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM (``kill``, a closing terminal, a service manager) stops as Ctrl-C does, so the
+    temporary folder is removed and the exit status is 0. Only the main thread gets signals."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _bind(site: LiveSite, host: str, port: int) -> ThreadingHTTPServer:
+    """The server, bound before the first build: a taken port should not wait for it."""
+    try:
+        return make_server(site, host, port)
+    except OSError as error:
+        message = (
+            f"cannot serve on {host}:{port}: {error.strerror or error} "
+            "(--port 0 picks any free port)"
+        )
+        raise OutputError(message) from None
+
+
+def _watch(
+    site: LiveSite,
+    folders: list[Path],
+    built_at: float,
+    stop: threading.Event,
+    echo: Callable[[str], None],
+    colour: bool,
+    ready: Callable[[str], None] | None,
+    url: str,
+) -> None:
+    """Rebuild on every save of a map below *folders* until *stop* is set."""
+    from watchfiles import watch
+
+    watching = False
+    # yield_on_timeout: the first (maybe empty) round tells that the watcher is live, and only
+    # then is the URL announced; a save made while the first build ran (before the watcher
+    # existed) is caught by comparing modification times.
+    for changes in watch(
+        *folders,
+        watch_filter=_is_map_file,
+        debounce=200,
+        step=50,
+        stop_event=stop,
+        yield_on_timeout=True,
+        rust_timeout=300,
+    ):
+        if not watching:
+            watching = True
+            if changes or _saved_since(folders, built_at):
+                _rebuild_and_report(site, echo, colour)
+            echo(f"serving {url} (Ctrl-C to stop)")
+            if ready is not None:
+                ready(url)
+        elif changes:
+            _rebuild_and_report(site, echo, colour)
 
 
 def _rebuild_and_report(site: LiveSite, echo: Callable[[str], None], colour: bool) -> None:

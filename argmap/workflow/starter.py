@@ -26,6 +26,7 @@ from pathlib import Path
 from string import Template
 
 from argmap.format.diagnostics import Diagnostic, Severity
+from argmap.output import write_file
 
 __all__ = ["starter_text", "title_from_name", "write_starter"]
 
@@ -65,8 +66,7 @@ def write_starter(path: Path, *, title: str | None = None) -> tuple[Path, list[D
     text = starter_text(title or title_from_name(path.stem), path.name)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write_file(path, text, exclusive=True)
     except FileExistsError:
         return path, [_problem(shown, "file-exists", f"{shown} already exists; not overwritten")]
     except OSError as error:

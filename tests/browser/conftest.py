@@ -113,3 +113,31 @@ def output_dir() -> Path:
     out = Path(__file__).resolve().parents[2] / "test-output"
     out.mkdir(exist_ok=True)
     return out
+
+
+# Frames the view must hold still before a test reads it: vis-network's camera animations last
+# at most about half a second, so a few unchanged frames in a row mean the move has ended.
+_STILL_FRAMES = 4
+
+_SETTLE_SCRIPT = """async (stillFrames) => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+  const view = () => {
+    const n = window.network;
+    const p = n ? n.getViewPosition() : {x: 0, y: 0};
+    const s = n ? n.getScale() : 1;
+    return [s, p.x, p.y, window.scrollX, window.scrollY].join(",");
+  };
+  let last = view(), still = 0;
+  for (let i = 0; i < 600 && still < stillFrames; i += 1) {
+    await frame();
+    const now = view();
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
+  return still >= stillFrames;
+}"""
+
+
+def settle(page: Any) -> None:
+    """Wait until the camera and the page's scroll position have stopped moving."""
+    assert page.evaluate(_SETTLE_SCRIPT, _STILL_FRAMES), "the view never came to rest"

@@ -14,11 +14,13 @@ pytestmark = pytest.mark.browser
 
 
 def _wait_for_title(page: Any, prefix: str, timeout: float = 20) -> None:
-    """Poll the title (wait_for_function evaluates a string, which the page's CSP forbids)."""
+    """Wait for the title; the reload replaces the document, so each look is a fresh evaluate
+    (wait_for_function evaluates a string, which the page's CSP forbids)."""
     deadline = time.monotonic() + timeout
     while not page.title().startswith(prefix):
         assert time.monotonic() < deadline, f"title is still {page.title()!r}"
-        page.wait_for_timeout(100)
+        page.wait_for_load_state()
+        time.sleep(0.05)  # between looks at another process's state, not a wait for the page
 
 
 def _open(browser: Any, url: str) -> tuple[Any, Any, list[str], list[str]]:

@@ -1,11 +1,13 @@
 /* argmap acceptability engine for the page: grounded labels, DF-QuAD strengths, explanations.
- * The same semantics as argmap/acceptability.py (read its docstrings); a browser test checks
- * that both give the same labels, strengths and explanations. Plain ES5-style, no dependencies.
+ * The same semantics as argmap/reasoning/ (readings.py, evidential.py, chained.py, strengths.py,
+ * explanations.py: read their docstrings); a browser test checks that both give the same
+ * labels, strengths and explanations. Plain ES5-style, no dependencies.
  * Contract: window.ArgmapAnalysis = {grounded(model, whatIf, options), dfquad(model, whatIf),
  * explain(model, result, id, options)}; whatIf = {rejected: [ids], accepted: [ids]};
- * options.support = 'necessary' (default) | 'deductive'; explain reads the reading from the
- * result grounded returned (options.support only when the result has none); explain's
- * options.names = 'ids' names claims by id instead of by their quoted labels. */
+ * options.support = 'evidential' (default) | 'necessary' | 'deductive'; explain reads the
+ * reading from the result grounded returned (options.support only when the result has none);
+ * explain's options.names = 'ids' names claims by id instead of by their quoted labels, and
+ * options.mentioned (an array) receives the ids of the claims the explanation names. */
 (function () {
   'use strict';
   var DEFAULT_WEIGHT = 0.5, TOLERANCE = 1e-9, MAX_SWEEPS = 1000;
@@ -23,8 +25,13 @@
   // ---------------------------------------------------------------- the framework of a model
   var cache = typeof WeakMap === 'function' ? new WeakMap() : null;
 
+  var READINGS = ['evidential', 'necessary', 'deductive'];
+  var ACCEPTED_AS_GIVEN = 'IN: accepted as given in the what-if (assumed to stand, whatever attacks it).';
+  var REJECTED = 'OUT: rejected in the what-if (assumed to fall, whatever supports it).';
+  function reading(support) { return READINGS.indexOf(support) >= 0 ? support : 'evidential'; }
+
   function framework(model, support) {
-    support = support === 'deductive' ? 'deductive' : 'necessary';
+    support = reading(support);
     var byModel = cache && cache.get(model);
     if (byModel && byModel[support]) return byModel[support];
     var names = model.nodes.map(function (n) { return n.id; }), index = new Map();
@@ -44,6 +51,7 @@
       else if (e.relation === 'premise') { implications.push([v, u]); premises[v].push(u); }
       else { implications.push(support === 'deductive' ? [u, v] : [v, u]); supporters[v].push([u, lw]); }
     });
+    if (support === 'evidential') implications = [];  // it never derives an attack
     var fw = {names: names, index: index, attacks: attacks, implications: implications,
       attackers: attackers, supporters: supporters, premises: premises, weights: weights,
       support: support, neighbours: null};
@@ -148,6 +156,7 @@
 
   function grounded(model, whatIf, options) {
     var fw = framework(model, options && options.support), wi = normalise(fw, whatIf);
+    if (fw.support === 'evidential') return evidentialGrounded(fw, wi);
     var net = gateNetwork(fw), count = net.count, need = net.need.slice(), start = net.start, wires = net.wires;
     var queue = new Int32Array(need.length + 2 * count), tail = 0, g, i;
     wi.accepted.forEach(function (id) { var n = fw.index.get(id); need[count + n] = NEVER; queue[tail++] = n; });
@@ -166,35 +175,201 @@
       whatIf: {rejected: Array.from(wi.rejected), accepted: Array.from(wi.accepted)}};
   }
 
+  // ---------------------------------------------------------------- the evidential reading
+  // A bipolar ADF (see evidential.py): counters per node, a queue, the least fixpoint.
+  function evidentialNetwork(fw) {
+    if (fw.adf) return fw.adf;
+    var n = fw.names.length, i, isArgument = new Uint8Array(n), attacksOut = [], premiseOf = [], reasonOf = [];
+    var attackerCount = new Int32Array(n), premiseCount = new Int32Array(n), reasonCount = new Int32Array(n);
+    for (i = 0; i < n; i++) { attacksOut.push([]); premiseOf.push([]); reasonOf.push([]); }
+    fw.attacks.forEach(function (a) { attacksOut[a[0]].push(a[1]); attackerCount[a[1]]++; });
+    for (i = 0; i < n; i++) {
+      for (var k = 0; k < fw.premises[i].length; k++) premiseOf[fw.premises[i][k]].push(i);
+      premiseCount[i] = fw.premises[i].length; isArgument[i] = premiseCount[i] > 0 ? 1 : 0;
+    }
+    for (i = 0; i < n; i++) {
+      if (isArgument[i]) continue;  // backing is not part of an argument's condition
+      for (var j = 0; j < fw.supporters[i].length; j++) reasonOf[fw.supporters[i][j][0]].push(i);
+      reasonCount[i] = fw.supporters[i].length;
+    }
+    fw.adf = {isArgument: isArgument, attacksOut: attacksOut, premiseOf: premiseOf, reasonOf: reasonOf,
+      attackerCount: attackerCount, premiseCount: premiseCount, reasonCount: reasonCount};
+    return fw.adf;
+  }
+
+  function evidentialGrounded(fw, wi) {
+    var net = evidentialNetwork(fw), n = fw.names.length, U = 0, T = 1, F = 2, i, k, y;
+    var state = new Uint8Array(n), attackersLeft = net.attackerCount.slice(), premisesLeft = net.premiseCount.slice();
+    var reasonsLeft = net.reasonCount.slice(), reasonIn = new Uint8Array(n), queue = new Int32Array(n), tail = 0;
+    wi.accepted.forEach(function (id) { var x = fw.index.get(id); state[x] = T; queue[tail++] = x; });
+    wi.rejected.forEach(function (id) { var x = fw.index.get(id); if (state[x] === U) { state[x] = F; queue[tail++] = x; } });
+    function becomesTrue(x) {
+      if (state[x] !== U || attackersLeft[x]) return;
+      if (net.isArgument[x] ? premisesLeft[x] === 0 : net.reasonCount[x] === 0 || reasonIn[x]) { state[x] = T; queue[tail++] = x; }
+    }
+    function becomesFalse(x) { if (state[x] === U) { state[x] = F; queue[tail++] = x; } }
+    for (i = 0; i < n; i++) becomesTrue(i);
+    for (var head = 0; head < tail; head++) {
+      i = queue[head];
+      var out = net.attacksOut[i], prem = net.premiseOf[i], reas = net.reasonOf[i];
+      if (state[i] === T) {
+        for (k = 0; k < out.length; k++) becomesFalse(out[k]);
+        for (k = 0; k < prem.length; k++) { premisesLeft[prem[k]]--; becomesTrue(prem[k]); }
+        for (k = 0; k < reas.length; k++) { reasonIn[reas[k]] = 1; becomesTrue(reas[k]); }
+      } else {
+        for (k = 0; k < out.length; k++) { attackersLeft[out[k]]--; becomesTrue(out[k]); }
+        for (k = 0; k < prem.length; k++) becomesFalse(prem[k]);
+        for (k = 0; k < reas.length; k++) { y = reas[k]; if (--reasonsLeft[y] === 0) becomesFalse(y); }
+      }
+    }
+    var labels = {};
+    for (i = 0; i < n; i++) labels[fw.names[i]] = state[i] === T ? 'IN' : state[i] === F ? 'OUT' : 'UNDEC';
+    return {labels: labels, support: fw.support,
+      whatIf: {rejected: Array.from(wi.rejected), accepted: Array.from(wi.accepted)}};
+  }
+
+  // Sorted direct links for explanations (explanations.py's _EvidentialExplainer).
+  function directLinks(fw) {
+    if (fw.direct) return fw.direct;
+    var attackedBy = new Map(), reasons = new Map(), premises = new Map();
+    fw.names.forEach(function (id) { attackedBy.set(id, new Set()); });
+    fw.attacks.forEach(function (e) { attackedBy.get(fw.names[e[1]]).add(fw.names[e[0]]); });
+    fw.names.forEach(function (id, i) {
+      if (fw.premises[i].length) premises.set(id, Array.from(new Set(fw.premises[i].map(function (p) { return fw.names[p]; }))).sort(byCodePoint));
+      else if (fw.supporters[i].length) reasons.set(id, Array.from(new Set(fw.supporters[i].map(function (l) { return fw.names[l[0]]; }))).sort(byCodePoint));
+    });
+    var sortedAttackers = new Map();
+    attackedBy.forEach(function (set, id) { sortedAttackers.set(id, Array.from(set).sort(byCodePoint)); });
+    fw.direct = {attackedBy: sortedAttackers, reasons: reasons, premises: premises};
+    return fw.direct;
+  }
+
+  var COUNTS = {3: 'three', 4: 'four', 5: 'five', 6: 'six', 7: 'seven', 8: 'eight', 9: 'nine'};
+  function listed(names) {
+    var shown = names.slice(0, NAMED_ATTACKERS), more = names.length - shown.length;
+    if (more) return shown.join(', ') + ' and ' + more + ' more';
+    if (shown.length <= 2) return shown.join(' and ');
+    return shown.slice(0, -1).join(', ') + ' and ' + shown[shown.length - 1];
+  }
+
+  function explainEvidential(fw, labels, wi, id, name) {
+    var links = directLinks(fw), isArgument = links.premises.has(id), label = labels[id];
+    var objection = isArgument ? 'undercut' : 'objection';
+    function withLabel(node, l) { return links.attackedBy.get(node).filter(function (x) { return labels[x] === l; }); }
+    function cycle(node) {
+      var first = withLabel(node, 'UNDEC'), parent = new Map(), queue = first.slice(), expanded = 0;
+      first.forEach(function (x) { parent.set(x, node); });
+      for (var head = 0; head < queue.length && expanded < CYCLE_SEARCH_LIMIT; head++) {
+        var current = queue[head], more = withLabel(current, 'UNDEC');
+        expanded++;
+        for (var i = 0; i < more.length; i++) {
+          if (more[i] === node) {
+            var path = [current];
+            while (parent.get(path[path.length - 1]) !== node) path.push(parent.get(path[path.length - 1]));
+            return path;
+          }
+          if (!parent.has(more[i])) { parent.set(more[i], current); queue.push(more[i]); }
+        }
+      }
+      return [];
+    }
+    var attackers = links.attackedBy.get(id), reasons = links.reasons.get(id) || [], premises = links.premises.get(id) || [];
+    if (label === 'IN') {
+      var support = '', attack;
+      if (isArgument) { support = 'all its premises stand'; attack = attackers.length ? 'every undercut of it falls' : 'nothing undercuts it'; }
+      else {
+        var standing = reasons.filter(function (r) { return labels[r] === 'IN'; });
+        if (standing.length) support = 'its reason ' + name(standing[0]) + ' stands';
+        attack = attackers.length ? 'every objection to it falls' : 'nothing attacks it';
+      }
+      if (attackers.length) attack += ' (' + listed(attackers.map(name)) + ')';
+      return support ? 'IN: ' + support + ', and ' + attack + '.' : 'IN: ' + attack + '.';
+    }
+    if (label === 'OUT') {
+      var winners = withLabel(id, 'IN');
+      if (winners.length) {
+        var x = winners[0];
+        var answer = wi.accepted.has(x) ? 'which the what-if accepts as given' : links.attackedBy.get(x).length ? 'and every answer to it falls' : 'and nothing answers it';
+        return 'OUT: its ' + objection + ' ' + name(x) + ' stands, ' + answer + '.';
+      }
+      if (isArgument) {
+        var fallen = premises.filter(function (p) { return labels[p] === 'OUT'; });
+        return 'OUT: its premise ' + name(fallen[0]) + ' falls (see it), and its premises hold only together.';
+      }
+      if (reasons.length === 1) return 'OUT: its only reason ' + name(reasons[0]) + ' falls (see it).';
+      if (reasons.length === 2) return 'OUT: both its reasons fall (see each).';
+      return 'OUT: all ' + (COUNTS[reasons.length] || String(reasons.length)) + ' of its reasons fall (see each).';
+    }
+    var undecided = withLabel(id, 'UNDEC');
+    if (undecided.indexOf(id) >= 0) return 'UNDEC: it attacks itself.';
+    if (undecided.length) {
+      var c = cycle(id);
+      if (c.length === 1) return 'UNDEC: it and ' + name(c[0]) + ' attack each other, and nothing breaks the tie.';
+      if (c.length) {
+        var steps = ['it'].concat(c.map(name), ['it']), parts = [];
+        for (var s = 0; s + 1 < steps.length; s++) parts.push(steps[s] + ' attacks ' + steps[s + 1]);
+        return 'UNDEC: it is on a circle of attacks (' + parts.join(', ') + '), and nothing breaks the tie.';
+      }
+      var u = undecided[0], tie = cycle(u), what = 'its ' + objection + ' ' + name(u) + ' is undecided';
+      if (tie.length === 1) return 'UNDEC: ' + what + ': ' + name(u) + ' and ' + name(tie[0]) + ' attack each other, and nothing breaks the tie.';
+      return 'UNDEC: ' + what + ' (see it).';
+    }
+    if (isArgument) {
+      var open = premises.filter(function (p) { return labels[p] === 'UNDEC'; });
+      return 'UNDEC: its premise ' + name(open[0]) + ' is undecided (see it).';
+    }
+    var openReasons = reasons.filter(function (r) { return labels[r] === 'UNDEC'; });
+    if (openReasons.length) return 'UNDEC: none of its reasons stands for sure: ' + name(openReasons[0]) + ' is undecided (see it).';
+    return 'UNDEC.';
+  }
+
   // ---------------------------------------------------------------- explanations
   function neighbours(fw) {
     if (fw.neighbours) return fw.neighbours;
-    var implied = new Map(), implying = new Map(), attackedBy = new Map();
+    var implied = new Map(), implying = new Map(), attackedBy = new Map(), step = new Map();
     fw.names.forEach(function (id) { implied.set(id, new Set()); implying.set(id, new Set()); attackedBy.set(id, new Set()); });
     fw.implications.forEach(function (e) { implied.get(fw.names[e[0]]).add(fw.names[e[1]]); implying.get(fw.names[e[1]]).add(fw.names[e[0]]); });
     fw.attacks.forEach(function (e) { attackedBy.get(fw.names[e[1]]).add(fw.names[e[0]]); });
+    // What each implication step is on the map (Neighbours.step in chained.py).
+    fw.names.forEach(function (id, i) { fw.premises[i].forEach(function (p) { step.set(id + '\u0000' + fw.names[p], 'premise'); }); });
+    fw.names.forEach(function (id, i) {
+      fw.supporters[i].forEach(function (l) {
+        var key = fw.support === 'deductive' ? fw.names[l[0]] + '\u0000' + id : id + '\u0000' + fw.names[l[0]];
+        if (!step.has(key)) step.set(key, fw.support === 'deductive' ? 'supports' : 'reason');
+      });
+    });
     function sorted(m) { var out = new Map(); m.forEach(function (s, k) { out.set(k, Array.from(s).sort(byCodePoint)); }); return out; }
-    fw.neighbours = {implied: sorted(implied), implying: sorted(implying), attackedBy: sorted(attackedBy)};
+    fw.neighbours = {implied: sorted(implied), implying: sorted(implying), attackedBy: sorted(attackedBy), step: step};
     return fw.neighbours;
   }
 
-  // The attackers of node in the derived framework, nearest first (see _attacks_on in Python).
+  function chainFrom(parent, start) {
+    var chain = [start];
+    while (parent.get(chain[chain.length - 1]) !== null) chain.push(parent.get(chain[chain.length - 1]));
+    return chain;
+  }
+
+  // The attackers of node in the derived framework, nearest first, with the chains that carry
+  // each attack (see derived_attacks_on in chained.py).
   function attacksOn(nb, node, wi, limit) {
     if (wi.accepted.has(node)) return [];
-    var found = [], seenAttackers = new Set(), seenDown = new Set([node]), seenUp = new Set();
+    var found = [], seenAttackers = new Set(), downParent = new Map([[node, null]]), upParent = new Map();
     var queue = [[0, node, node, node]];
     for (var head = 0; head < queue.length; head++) {
       var item = queue[head], name = item[1], i;
       if (item[0] === 0) {
-        if (wi.rejected.has(name)) found.push({attacker: null, source: null, target: name});
+        if (wi.rejected.has(name)) found.push({attacker: null, source: null, target: name, down: chainFrom(downParent, name).reverse(), up: []});
         var xs = nb.attackedBy.get(name);
-        for (i = 0; i < xs.length; i++) if (!seenUp.has(xs[i])) { seenUp.add(xs[i]); queue.push([1, xs[i], name, xs[i]]); }
+        for (i = 0; i < xs.length; i++) if (!upParent.has(xs[i])) { upParent.set(xs[i], null); queue.push([1, xs[i], name, xs[i]]); }
         var vs = nb.implied.get(name);
-        for (i = 0; i < vs.length; i++) if (!seenDown.has(vs[i])) { seenDown.add(vs[i]); queue.push([0, vs[i], vs[i], vs[i]]); }
+        for (i = 0; i < vs.length; i++) if (!downParent.has(vs[i])) { downParent.set(vs[i], name); queue.push([0, vs[i], vs[i], vs[i]]); }
       } else {
-        if (!seenAttackers.has(name)) { seenAttackers.add(name); found.push({attacker: name, source: item[3], target: item[2]}); }
+        if (!seenAttackers.has(name)) {
+          seenAttackers.add(name);
+          found.push({attacker: name, source: item[3], target: item[2], down: chainFrom(downParent, item[2]).reverse(), up: chainFrom(upParent, name)});
+        }
         var ws = nb.implying.get(name);
-        for (i = 0; i < ws.length; i++) if (!seenUp.has(ws[i])) { seenUp.add(ws[i]); queue.push([1, ws[i], item[2], item[3]]); }
+        for (i = 0; i < ws.length; i++) if (!upParent.has(ws[i])) { upParent.set(ws[i], name); queue.push([1, ws[i], item[2], item[3]]); }
       }
       if (limit !== undefined && found.length >= limit) break;
     }
@@ -217,62 +392,95 @@
     return function (id) { return fw.displayNames.has(id) ? fw.displayNames.get(id) : id; };
   }
 
-  function attackPhrase(name, node, a) {
-    var self = name(node), target = name(a.target);
-    if (a.attacker === null) return target + ' is rejected in the what-if, and accepting ' + self + ' means accepting it';
-    var steps = [];
-    if (a.attacker !== a.source) steps.push('accepting ' + name(a.attacker) + ' means accepting ' + name(a.source));
-    if (a.target !== node) steps.push(name(a.source) + ' attacks ' + target + ', and accepting ' + self + ' means accepting it');
-    return steps.join('; ');
-  }
-
-  function explain(model, result, id, options) {
-    if (!result || !result.labels || !(id in result.labels)) return '';
-    var fw = framework(model, result.support || (options && options.support)), wi = normalise(fw, result.whatIf), labels = result.labels;
-    var nb = neighbours(fw), label = labels[id], name = namer(model, fw, options);
-    if (wi.accepted.has(id)) return 'IN: accepted as given in the what-if (attacks on it are ignored).';
-    if (wi.rejected.has(id)) return 'OUT: rejected in the what-if.';
-    var attacks, i;
+  // The necessary and deductive readings, in words (explanations.py's _ChainedExplainer).
+  function explainChained(nb, labels, wi, id, name) {
+    var label = labels[id];
+    function step(u, v) {
+      var self = u === id ? 'it' : name(u), that = name(v), kind = nb.step.get(u + '\u0000' + v);
+      if (kind === 'premise') return self + ' needs its premise ' + that;
+      if (kind === 'supports') return self + ' supports ' + that + ', so accepting ' + self + ' means accepting ' + that;
+      return self + ' rests on its reason ' + that;
+    }
+    function chain(a) {
+      var steps = [], k;
+      for (k = 0; k + 1 < a.down.length; k++) steps.push(step(a.down[k], a.down[k + 1]));
+      for (k = 0; k + 1 < a.up.length; k++) steps.push(step(a.up[k], a.up[k + 1]));
+      return steps;
+    }
+    function attackSteps(a, state) {
+      var source = a.source === id ? 'it' : name(a.source), target = a.target === id ? 'it' : name(a.target);
+      if (a.attacker === a.source) return [source + ' attacks ' + target + ' and ' + state];
+      return [source + ' attacks ' + target, name(a.attacker) + ' ' + state];
+    }
+    function answer(x) {
+      if (wi.accepted.has(x)) return 'which the what-if accepts as given';
+      return attacksOn(nb, x, wi, 1).length ? 'and every answer to it falls' : 'and nothing answers it';
+    }
+    var attacks, i, steps;
     if (label === 'OUT') {
       attacks = attacksOn(nb, id, wi);
       for (i = 0; i < attacks.length; i++) {
         var a = attacks[i];
-        if (a.attacker === null) return 'OUT because ' + attackPhrase(name, id, a) + '.';
-        if (labels[a.attacker] === 'IN') {
-          var how = attackPhrase(name, id, a);
-          return 'OUT because attacked by ' + name(a.attacker) + ', which is IN' + (how ? ' (' + how + ').' : '.');
-        }
+        if (a.attacker === null) return 'OUT: ' + chain(a).concat([name(a.target) + ' is rejected']).join('; ') + ' in the what-if.';
+        if (labels[a.attacker] !== 'IN') continue;
+        steps = chain(a);
+        if (!steps.length) return 'OUT: its objection ' + name(a.attacker) + ' stands, ' + answer(a.attacker) + '.';
+        return 'OUT: ' + steps.concat(attackSteps(a, 'stands')).join('; ') + ', ' + answer(a.attacker) + '.';
       }
       return 'OUT.';
     }
     if (label === 'IN') {
       attacks = attacksOn(nb, id, wi, NAMED_ATTACKERS + 1);
-      if (!attacks.length) return 'IN: unattacked.';
-      var names = attacks.slice(0, NAMED_ATTACKERS).map(function (x) { return name(x.attacker || ''); });
-      return 'IN: every attacker is OUT (' + names.join(', ') + (attacks.length > NAMED_ATTACKERS ? ' and more' : '') + ').';
+      if (!attacks.length) return 'IN: nothing attacks it.';
+      var names = attacks.slice(0, NAMED_ATTACKERS).map(function (x) { return name(x.attacker || ''); }).join(', ');
+      var more = attacks.length > NAMED_ATTACKERS ? ' and more' : '';
+      var direct = attacks.every(function (x) { return x.down.length === 1 && x.up.length === 1; });
+      if (direct) return 'IN: every objection to it falls (' + names + more + ').';
+      return 'IN: every attack on it, direct or along its chain of support, falls (' + names + more + ').';
     }
-    function undecidedAttackers(n) {
-      return attacksOn(nb, n, wi).filter(function (x) { return x.attacker !== null && labels[x.attacker] === 'UNDEC'; })
-        .map(function (x) { return x.attacker; });
+    function undecidedAttacks(n) {
+      return attacksOn(nb, n, wi).filter(function (x) { return x.attacker !== null && labels[x.attacker] === 'UNDEC'; });
     }
-    var first = undecidedAttackers(id);
-    if (first.indexOf(id) >= 0) return 'UNDEC: it attacks itself (accepting it means accepting what attacks it).';
-    var parent = new Map(), queue = first.slice(), expanded = 0;
+    var open = undecidedAttacks(id), first = open.map(function (x) { return x.attacker; });
+    if (first.indexOf(id) >= 0) return 'UNDEC: accepting it would bring along an attack on itself.';
+    var cycle = [], parent = new Map(), queue = first.slice(), expanded = 0;
     first.forEach(function (x) { parent.set(x, id); });
-    for (var head = 0; head < queue.length && expanded < CYCLE_SEARCH_LIMIT; head++) {
-      var current = queue[head], more = undecidedAttackers(current);
+    search: for (var head = 0; head < queue.length && expanded < CYCLE_SEARCH_LIMIT; head++) {
+      var current = queue[head], further = undecidedAttacks(current).map(function (x) { return x.attacker; });
       expanded++;
-      for (i = 0; i < more.length; i++) {
-        if (more[i] === id) {
-          var path = [current];
-          while (parent.get(path[path.length - 1]) !== id) path.push(parent.get(path[path.length - 1]));
-          return 'UNDEC: part of a cycle of attacks with ' + path.map(name).join(', ') + '.';
+      for (i = 0; i < further.length; i++) {
+        if (further[i] === id) {
+          cycle = [current];
+          while (parent.get(cycle[cycle.length - 1]) !== id) cycle.push(parent.get(cycle[cycle.length - 1]));
+          break search;
         }
-        if (!parent.has(more[i])) { parent.set(more[i], current); queue.push(more[i]); }
+        if (!parent.has(further[i])) { parent.set(further[i], current); queue.push(further[i]); }
       }
     }
-    if (first.length) return 'UNDEC: attacked by ' + name(first[0]) + ', which is UNDEC.';
-    return 'UNDEC.';
+    var directOpen = open.filter(function (x) { return x.down.length === 1 && x.up.length === 1; }).map(function (x) { return x.attacker; });
+    if (cycle.length === 1 && directOpen.indexOf(cycle[0]) >= 0) {
+      var back = undecidedAttacks(cycle[0]).filter(function (x) { return x.down.length === 1; }).map(function (x) { return x.attacker; });
+      if (back.indexOf(id) >= 0) return 'UNDEC: it and ' + name(cycle[0]) + ' attack each other, and nothing breaks the tie.';
+    }
+    if (cycle.length) return 'UNDEC: it is on a circle of attacks with ' + listed(cycle.map(name)) + ' (some along chains of support), and nothing breaks the tie.';
+    if (!open.length) return 'UNDEC.';
+    steps = chain(open[0]);
+    if (!steps.length) return 'UNDEC: its objection ' + name(open[0].attacker) + ' is undecided (see it).';
+    return 'UNDEC: ' + steps.concat(attackSteps(open[0], 'is undecided (see it)')).join('; ') + '.';
+  }
+
+  function explain(model, result, id, options) {
+    if (!result || !result.labels || !(id in result.labels)) return '';
+    var fw = framework(model, result.support || (options && options.support)), wi = normalise(fw, result.whatIf), labels = result.labels;
+    var name = namer(model, fw, options);
+    if (options && Array.isArray(options.mentioned)) {  // the page lights the claims named
+      var plain = name, mentioned = options.mentioned;
+      name = function (x) { if (mentioned.indexOf(x) < 0) mentioned.push(x); return plain(x); };
+    }
+    if (wi.accepted.has(id)) return ACCEPTED_AS_GIVEN;
+    if (wi.rejected.has(id)) return REJECTED;
+    if (fw.support === 'evidential') return explainEvidential(fw, labels, wi, id, name);
+    return explainChained(neighbours(fw), labels, wi, id, name);
   }
 
   // ---------------------------------------------------------------- DF-QuAD
@@ -287,7 +495,7 @@
 
   function dfquad(model, whatIf) {
     // Strengths do not depend on the reading of support: any framework of the model will do.
-    var fw = framework(model, 'necessary'), wi = normalise(fw, whatIf), count = fw.names.length;
+    var fw = framework(model, 'evidential'), wi = normalise(fw, whatIf), count = fw.names.length;
     if (!fw.dependencyOrder) {
       var adjacency = [], i;
       for (i = 0; i < count; i++) adjacency.push([]);

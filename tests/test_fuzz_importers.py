@@ -1,0 +1,230 @@
+"""A seeded mutation fuzzer over real files: every importer, 2,000 inputs each, must answer each
+with a map that validates or with errors, never a traceback, never more than 5 s on one input.
+
+The seeds are the files argmap's users bring: the project's own maps and examples exported to
+each format (and written as Kialo discussions), the test fixtures, and the files of other tools
+in ``../shared/external`` (AIF corpora, SADFace, Argdown), read in place and skipped with a
+reason when that folder is absent. Each input is one seed changed by a few mutations, drawn
+from a ``random.Random`` with a fixed seed, so a failure is reproduced by its index. Mutations
+work on the text (cut, repeat, insert the characters and tokens that break readers) and on the
+parsed JSON (replace a value by one of another type, nest it deeply, give it a huge number).
+Every map an importer returns without errors is written as ``argmap import`` writes it and
+loaded as ``argmap validate`` loads it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.exchange import export_map, import_map
+from argmap.exchange.contract import walk_tree
+from argmap.exchange.jsontext import loads
+from argmap.pipeline import run
+from tests.importing import check_import
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTERNAL = ROOT.parent / "shared" / "external"
+FIXTURES = ROOT / "tests" / "fixtures" / "exchange"
+INPUTS_PER_IMPORTER = 2_000
+SECONDS_PER_INPUT = 5
+
+TOKENS = [
+    "[", "]", "{", "}", '"', "\\", "\\ud800", "\\udfff", "NaN", "Infinity", "-1e999", "9" * 5000,
+    "null", "true", "[]", "{}", ",", ":", "](", "[a](http://x)", "\n", "\r\n", "\x00", "\u202e",
+    "1.1. Pro: ", "1.2. Con: ", "-> See 1.", "Discussion Title: ", "9" * 50 + ". ", "\ufeff",
+]  # fmt: skip
+
+
+# -- seeds ---------------------------------------------------------------------------------------
+
+
+def _kialo(graph: Any) -> str:
+    """A map written as a Kialo discussion export (the tree of supports and attacks)."""
+    lines = [f"Discussion Title: {graph.graph.get('title')}", ""]
+    numbers: dict[int, int] = {}
+    for item in walk_tree(graph):
+        if item.relation not in (None, "support", "attack") or item.depth > 8:
+            continue
+        numbers[item.depth] = numbers.get(item.depth, 0) + 1
+        for deeper in [d for d in numbers if d > item.depth]:
+            del numbers[deeper]
+        number = ".".join(str(numbers[d]) for d in range(item.depth + 1) if d in numbers)
+        stance = {"support": "Pro: ", "attack": "Con: "}.get(item.relation or "", "")
+        text = str(graph.nodes[item.node].get("text") or item.node)
+        lines.append(f"{number}. {stance}{text}")
+    return "\n".join(lines) + "\n"
+
+
+@cache
+def _seeds() -> dict[str, list[str]]:
+    seeds: dict[str, list[str]] = {"aif": [], "json": [], "kialo": [], "argdown-json": []}
+    result = run([ROOT / "maps", ROOT / "examples"])
+    for checked in result.maps:
+        if checked.graph is None:
+            continue
+        seeds["aif"].append(export_map(checked.graph, "aif"))
+        seeds["json"].append(export_map(checked.graph, "json"))
+        seeds["kialo"].append(_kialo(checked.graph))
+    seeds["kialo"].append((FIXTURES / "kialo-homework.txt").read_text(encoding="utf-8"))
+    seeds["aif"].append((FIXTURES / "ova3-small.json").read_text(encoding="utf-8"))
+    seeds["argdown-json"].append(
+        (FIXTURES / "argdown-primer.argdown.json").read_text(encoding="utf-8")
+    )
+    for folder, fmt in (("aif", "aif"), ("sadface", "aif"), ("argdown", "argdown-json")):
+        for file in sorted((EXTERNAL / folder).glob("*.json")):
+            if file.stat().st_size < 20_000:  # the large corpus file would dominate the time
+                seeds[fmt].append(file.read_text(encoding="utf-8"))
+    return seeds
+
+
+# -- mutations -----------------------------------------------------------------------------------
+
+
+def _mutate_text(text: str, rng: random.Random) -> str:
+    if not text:
+        return rng.choice(TOKENS)
+    at = rng.randrange(len(text))
+    span = rng.randrange(1, 40)
+    choice = rng.randrange(6)
+    if choice == 0:
+        return text[:at] + text[at + span :]
+    if choice == 1:
+        return text[:at] + text[at : at + span] * rng.randrange(2, 50) + text[at:]
+    if choice == 2:
+        return text[:at]
+    if choice == 3:
+        return text[:at] + chr(rng.randrange(0x110000)) + text[at + 1 :]
+    return text[:at] + rng.choice(TOKENS) * rng.choice((1, 1, 2, 300)) + text[at:]
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield path
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _paths(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _paths(child, (*path, index))
+
+
+def _strange_value(rng: random.Random) -> Any:
+    return rng.choice(
+        [
+            5, -1, 2.5, True, None, "", " ", [], {}, [[["deep"]]], {"x": {"y": 1}},
+            float("nan"), float("inf"), "\ud800", "a\x00b", "1.1", "x" * 500, [1, "a", None],
+        ]
+    )  # fmt: skip
+
+
+def _mutate_json(text: str, rng: random.Random) -> str:
+    """Replace one value of the document (found by walking it) by a value of another type."""
+    try:
+        data = loads(text)
+    except (ValueError, RecursionError):
+        return _mutate_text(text, rng)
+    paths = list(_paths(data))
+    path = rng.choice(paths)
+    if not path:
+        return _mutate_text(text, rng)
+    parent = data
+    for step in path[:-1]:
+        parent = parent[step]
+    choice = rng.randrange(4)
+    if choice == 0:
+        new = _strange_value(rng)
+    elif choice == 1:  # nest deeply
+        new = parent[path[-1]]
+        for _ in range(rng.choice((10, 900, 3000))):
+            new = [new]
+    elif choice == 2:  # a duplicate of a sibling (duplicate ids)
+        new = parent[rng.choice(list(parent))] if isinstance(parent, dict) else rng.choice(parent)
+    else:
+        new = int("7" * rng.choice((20, 4000)))
+    parent[path[-1]] = new
+    try:
+        return json.dumps(data, ensure_ascii=rng.random() < 0.5)
+    except (RecursionError, ValueError):
+        return _mutate_text(text, rng)
+
+
+def inputs(fmt: str, count: int, seed: int) -> Iterator[tuple[int, str]]:
+    """*count* inputs for importer *fmt*: seeds changed by one to three mutations."""
+    seeds = _seeds()[fmt]
+    rng = random.Random(seed)
+    mutate: Callable[[str, random.Random], str] = _mutate_text
+    for index in range(count):
+        text = rng.choice(seeds)
+        for _ in range(rng.randrange(1, 4)):
+            structural = fmt != "kialo" and rng.random() < 0.6
+            mutate = _mutate_json if structural else _mutate_text
+            text = mutate(text, rng)
+        yield index, text
+
+
+# -- the run -------------------------------------------------------------------------------------
+
+
+class _Hang(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: int) -> Iterator[None]:
+    def expire(_signum: int, _frame: object) -> None:
+        raise _Hang
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _requires_external() -> None:
+    if not EXTERNAL.is_dir():
+        pytest.skip(f"{EXTERNAL} is absent: the external corpora are fuzzed only beside it")
+
+
+@pytest.mark.parametrize("fmt", ["aif", "json", "kialo", "argdown-json"])
+def test_mutated_real_files_import_to_a_valid_map_or_errors(fmt: str) -> None:
+    if fmt == "argdown-json":
+        _requires_external()
+    validated: set[bytes] = set()
+    for index, text in inputs(fmt, INPUTS_PER_IMPORTER, seed=12):
+        try:
+            with _time_limit(SECONDS_PER_INPUT):
+                data, problems = import_map(text, fmt, "fuzzed.json")
+        except _Hang:
+            pytest.fail(f"input {index} of {fmt} took over {SECONDS_PER_INPUT} s: {text[:200]!r}")
+        # validating the same written map twice proves nothing more: once per distinct map
+        key = hashlib.sha256(repr((data, [p.severity for p in problems])).encode()).digest()
+        if key in validated:
+            continue
+        validated.add(key)
+        try:
+            check_import(data, problems)
+        except AssertionError as error:
+            raise AssertionError(f"input {index} of {fmt}: {text[:300]!r}") from error
+
+
+def test_the_fuzzer_really_makes_broken_and_valid_inputs() -> None:
+    """A fuzzer whose inputs all fail to parse, or all parse, tests too little."""
+    outcomes = {"error": 0, "map": 0}
+    for _index, text in inputs("aif", 200, seed=3):
+        _data, problems = import_map(text, "aif", "fuzzed.json")
+        failed = any(p.severity.name == "ERROR" for p in problems)
+        outcomes["error" if failed else "map"] += 1
+    assert outcomes["error"] >= 20
+    assert outcomes["map"] >= 20
