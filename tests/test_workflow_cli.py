@@ -249,7 +249,7 @@ def test_export_into_a_missing_folder_is_a_diagnostic(
 
 
 def test_export_unknown_format_is_a_usage_error(run_cli: RunCli, write_map: WriteMap) -> None:
-    result = run_cli("export", str(write_map(REFERENCE)), "--to", "pdf")
+    result = run_cli("export", str(write_map(REFERENCE)), "--to", "docx")
     assert result.exit_code == 2
 
 
