@@ -9,7 +9,10 @@ exits 1 since the maps have errors):
   as `c0-thesis` while a third of the claims support `c0`: thousands of references to one
   unknown id (target: at most 2 s);
 - every reference broken: a map of 100,000 claims each of which supports an id that does not
-  exist, every one a different name close to a defined id (target: at most 30 s).
+  exist, every one a different name close to a defined id (target: at most 30 s);
+- every claim wrong: 30,000 claims each with a misspelt key (`suports`) and a weight out of
+  range, and 5,000 links of a type that does not exist: every object goes through the salvage
+  of a map that fails the schema (no target in the issue; it must stay linear).
 
 Prints wall and CPU time (median of --repeat runs), the file's size and the number of
 diagnostics, so a run that stopped early cannot pass for a fast one.
@@ -53,6 +56,18 @@ def every_reference_broken(claims: int) -> dict[str, Any]:
     return {"argmap": 1, "title": "Every reference broken", "claims": body}
 
 
+def every_claim_wrong(claims: int = 30_000, links: int = 5_000) -> dict[str, Any]:
+    """*claims* claims with two schema errors each, and *links* links of an unknown type."""
+    body: dict[str, Any] = {"c0": {"text": "Thesis.", "kind": "thesis"}}
+    for index in range(1, claims):
+        body[f"c{index}"] = {"text": f"Claim {index}.", "suports": [f"c{index - 1}"], "weight": 5}
+    written = [
+        {"from": f"c{index}", "to": f"c{index - 1}", "type": "supports"}
+        for index in range(1, links)
+    ]
+    return {"argmap": 1, "title": "Every claim wrong", "claims": body, "links": written}
+
+
 def timed_validate(path: Path, repeat: int) -> tuple[float, float, int]:
     """Median wall and CPU time of `argmap validate PATH`, and how many lines it printed."""
     walls, cpus, lines = [], [], 0
@@ -88,6 +103,7 @@ def main() -> None:
             every_reference_broken(args.broken_claims),
             30.0,
         ),
+        ("every claim wrong, 30,000 claims", every_claim_wrong(), None),
     ]
     print("| case | file | diagnostics | validate wall (CPU) | target |")
     print("|---|---|---|---|---|")
@@ -97,9 +113,9 @@ def main() -> None:
             path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
             size = path.stat().st_size / 1024 / 1024
             wall, cpu, lines = timed_validate(path, args.repeat)
+            goal = f"<= {target:.0f} s" if target is not None else "linear"
             print(
-                f"| {name} | {size:.1f} MB | {lines:,} | {wall:.2f} s ({cpu:.2f} s) "
-                f"| <= {target:.0f} s |",
+                f"| {name} | {size:.1f} MB | {lines:,} | {wall:.2f} s ({cpu:.2f} s) | {goal} |",
                 flush=True,
             )
 

@@ -243,6 +243,12 @@ def _claim_lines(
     elif mistake == "invalid-id":  # the next claim names it as written: no "unknown" too
         lines.append(f"    supports: [{target}]")
         expected = (0, 3, "invalid-id")
+    elif mistake == "unknown-speaker":
+        lines += ["    by: nobody-at-all", f"    supports: [{target}]"]
+        expected = (2, 9, "unknown-reference")
+    elif mistake == "wrong-kind":
+        lines += ["    kind: opinion", f"    supports: [{target}]"]
+        expected = (2, 11, "wrong-type")
     elif mistake == "list-as-text":
         lines.append(f"    supports: {target}")
         expected = (2, 15, "wrong-type")
@@ -265,11 +271,14 @@ MISTAKES = [
     "duplicate-link",
     "invalid-id",
     "list-as-text",
+    "unknown-speaker",
+    "wrong-kind",
 ]
 
 
 @st.composite
-def maps_with_mistakes(draw: st.DrawFn) -> tuple[str, set[tuple[int, int, str]]]:
+def maps_with_mistakes(draw: st.DrawFn) -> tuple[dict[str, str], set[tuple[str, int, int, str]]]:
+    """Files (the map, and maybe a part it includes) and the errors each must report."""
     count = draw(st.integers(2, 14))
     kinds = draw(st.lists(st.sampled_from(MISTAKES), min_size=1, max_size=6, unique=True))
     # Different claims, none the target of another's (claim i is targeted by claim i + 1).
@@ -282,23 +291,41 @@ def maps_with_mistakes(draw: st.DrawFn) -> tuple[str, set[tuple[int, int, str]]]
         chosen.append(draw(st.sampled_from(free)))
     placed = dict(zip(chosen, kinds, strict=False))
     names = [f"c{i}+x" if placed.get(i) == "invalid-id" else f"c{i}" for i in range(count)]
-    lines = ["argmap: 1", "title: Many mistakes", "claims:"]
-    expected: set[tuple[int, int, str]] = set()
+    # Claims from `split` on go to an included file: references cross files both ways.
+    split = draw(st.integers(1, count))
+    files = {"map.yaml": ["argmap: 1", "title: Many mistakes"], "part.yaml": ["argmap: 1"]}
+    if split < count:
+        files["map.yaml"].append("include: [part.yaml]")
+        files["part.yaml"].append("title: A part")
+    files["map.yaml"].append("claims:")
+    files["part.yaml"].append("claims:")
+    expected: set[tuple[str, int, int, str]] = set()
     for index in range(count):
+        lines = files["map.yaml" if index < split else "part.yaml"]
         claim, mistake = _claim_lines(index, placed.get(index), names)
         if mistake is not None:
-            expected.add((len(lines) + 1 + mistake[0], mistake[1], mistake[2]))
+            name = "map.yaml" if index < split else "part.yaml"
+            expected.add((name, len(lines) + 1 + mistake[0], mistake[1], mistake[2]))
         lines += claim
-    return "\n".join(lines) + "\n", expected
+    written = {name: "\n".join(lines) + "\n" for name, lines in files.items()}
+    if split == count:
+        del written["part.yaml"]
+    return written, expected
 
 
 @given(maps_with_mistakes())
 def test_independent_mistakes_are_all_reported_in_one_run_and_nothing_else(
-    tmp_path_factory, case: tuple[str, set[tuple[int, int, str]]]
+    tmp_path_factory, case: tuple[dict[str, str], set[tuple[str, int, int, str]]]
 ) -> None:
-    text, expected = case
-    path = tmp_path_factory.mktemp("many") / "map.yaml"
-    path.write_text(text, encoding="utf-8")
-    _, diagnostics = load(path)
-    errors = {(d.line, d.column, d.code) for d in diagnostics if d.severity == "error"}
-    assert errors == expected, text
+    files, expected = case
+    folder = tmp_path_factory.mktemp("many")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    _, diagnostics = load(folder / "map.yaml")
+    errors = {
+        (Path(d.path).name, d.line, d.column, d.code) for d in diagnostics if d.severity == "error"
+    }
+    assert errors == expected, files
+    # Without its mistakes the map is a chain of supports down to one thesis: any warning here
+    # (an orphan, an unused speaker, no thesis) would only be a consequence of a mistake.
+    assert [str(d) for d in diagnostics if d.severity == "warning"] == [], files

@@ -310,3 +310,10 @@ def test_an_impossible_date_is_a_wrong_type(write_map) -> None:
         """
     )
     assert positions(path) == {(4, 23, "wrong-type")}
+
+
+def test_an_escape_of_a_surrogate_is_reported_at_the_escape(write_map) -> None:
+    path = write_map('argmap: 1\ntitle: "T\\ud800 x"\nclaims:\n  t: {text: T.}\n')
+    _, diagnostics = load(path)
+    assert [(d.line, d.column, d.code) for d in diagnostics] == [(2, 10, "yaml-syntax")]
+    assert "'\\ud800' is no character" in diagnostics[0].message

@@ -32,6 +32,7 @@ MAX_INCLUDE_DEPTH = 100
 # Longer names are refused by most file systems; checked before asking the system.
 _NAME_MAX = 255
 _PATH_MAX = 4096
+_CYCLE = "include cycle"
 
 
 @dataclass
@@ -166,7 +167,7 @@ def _include_path(
     loading.diagnostics.append(
         Diagnostic.at(span, "include-error", problem, loc=("include", index))
     )
-    if not problem.startswith("include cycle"):
+    if not problem.startswith(_CYCLE):  # a file in a cycle is read already; any other is not
         loading.damage.lose_everything()  # what the file would define is unknown
     return None
 
@@ -187,7 +188,7 @@ def _include_problem(
             return f"{entry!r} lies outside the map's folder; includes must stay inside it", None
         if resolved in chain:
             names = [p.name for p in chain[chain.index(resolved) :]]
-            return f"include cycle: {' -> '.join([*names, resolved.name])}", None
+            return f"{_CYCLE}: {' -> '.join([*names, resolved.name])}", None
         mode = os.stat(resolved).st_mode
     except FileNotFoundError:
         return f"{entry!r} does not exist (looked for {display})", None

@@ -130,6 +130,8 @@ def parse_source(text: str, path: str) -> tuple[SourceDocument | None, list[Diag
         return None, [_syntax_diagnostic(error, path, text)]
     except yaml.YAMLError as error:
         return None, [_reader_diagnostic(error, path, text)]
+    except ValueError as error:  # PyYAML's pure-Python scanner on an escape past U+10FFFF
+        return None, [Diagnostic.at(start, "yaml-syntax", f"invalid YAML: {error}")]
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == f"{_TAG}null"):
         return None, [
             Diagnostic.at(start, "empty-file", "the file holds no map, only an empty document")
@@ -272,6 +274,10 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str) -> Dia
     return Diagnostic.at(Span(path, line, column, line, column + 1), "yaml-syntax", problem)
 
 
+# How long each escape of a character code is, backslash included.
+_CODE_LENGTHS = {"x": 4, "u": 6, "U": 10}
+
+
 def _invalid_escape(error: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic | None:
     """A backslash escape YAML does not know, in a double-quoted string, at the backslash.
 
@@ -293,7 +299,13 @@ def _invalid_escape(error: yaml.MarkedYAMLError, path: str, text: str) -> Diagno
         f"'{written}' is not a valid escape in a double-quoted string; write \\\\ for a "
         "backslash, or put the text in single quotes, which keep backslashes as they are"
     )
-    span = Span(path, mark.line + 1, backslash + 1, mark.line + 1, backslash + 3)
+    if "Unicode character" in problem:  # \ud800 or \U00110000: the escape, not a character
+        written = line[backslash : backslash + _CODE_LENGTHS.get(written[1:], 2)]
+        message = (
+            f"'{written}' is no character YAML can hold (half of a surrogate pair, or beyond "
+            "U+10FFFF); write the character itself"
+        )
+    span = Span(path, mark.line + 1, backslash + 1, mark.line + 1, backslash + len(written) + 1)
     return Diagnostic.at(span, "yaml-syntax", message)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -143,37 +143,50 @@ def _length(value: Any) -> int:
     return len(value) if isinstance(value, list) else 0
 
 
-def _owners(error: ValidationError) -> dict[Loc, list[Loc]]:
-    """The errors' locations grouped by what they belong to: a section entry or a top key."""
-    owners: dict[Loc, list[Loc]] = {}
+class _Problem(NamedTuple):
+    """One error inside an object: where (relative to the object), and whether a key is missing."""
+
+    where: Loc
+    missing: bool
+
+
+def _owners(error: ValidationError) -> dict[Loc, list[_Problem]]:
+    """The errors grouped by what they belong to: a section's entry, or a top-level key."""
+    owners: dict[Loc, list[_Problem]] = {}
     for detail in error.errors(include_url=False):
         loc: Loc = tuple(detail["loc"])
         owner = loc[:2] if loc and loc[0] in (*NAMESPACES, *_LISTS) and len(loc) > 1 else loc[:1]
-        rest = loc[len(owner) :]
-        owners.setdefault(owner, []).append(rest if detail["type"] != "missing" else ("?", *rest))
+        problem = _Problem(loc[len(owner) :], detail["type"] == "missing")
+        owners.setdefault(owner, []).append(problem)
     return owners
 
 
 def _repair(
     fixed: dict[str, Any],
-    owners: dict[Loc, list[Loc]],
+    owners: dict[Loc, list[_Problem]],
     damage: Damage,
     positions: dict[str, list[int]],
 ) -> None:
     drops: dict[str, set[int]] = {section: set() for section in _LISTS}
+    copied: set[str] = set()  # each section is copied once, not once per faulty entry
     for owner, problems in owners.items():
         if len(owner) == 1:
             _repair_top(fixed, str(owner[0]), damage)
             continue
         section, key = str(owner[0]), owner[1]
+        if section not in copied and isinstance(fixed.get(section), dict | list):
+            fixed[section] = type(fixed[section])(fixed[section])
+            copied.add(section)
         entries = fixed.get(section)
-        if isinstance(entries, dict) and isinstance(key, str):
-            entries = fixed[section] = dict(entries)
+        if isinstance(entries, dict) and isinstance(key, str) and key in entries:
             _repair_entry(entries, section, key, problems, damage)
-        elif isinstance(entries, list) and isinstance(key, int) and key < len(entries):
-            entries = fixed[section] = list(entries)
-            if not _repair_item(entries, section, key, problems, damage):
-                drops[section].add(key)
+        elif (
+            isinstance(entries, list)
+            and isinstance(key, int)
+            and key < len(entries)
+            and not _repair_item(entries, section, key, problems, damage)
+        ):
+            drops[section].add(key)
     for section, dropped in drops.items():
         if dropped:
             fixed[section] = [e for i, e in enumerate(fixed[section]) if i not in dropped]
@@ -195,7 +208,7 @@ def _repair_top(fixed: dict[str, Any], key: str, damage: Damage) -> None:
 
 
 def _repair_entry(
-    entries: dict[str, Any], section: str, key: str, problems: list[Loc], damage: Damage
+    entries: dict[str, Any], section: str, key: str, problems: list[_Problem], damage: Damage
 ) -> None:
     raw = entries[key]
     fixed = _without_problems(raw, section, problems)
@@ -211,7 +224,7 @@ def _repair_entry(
 
 
 def _repair_item(
-    entries: list[Any], section: str, index: int, problems: list[Loc], damage: Damage
+    entries: list[Any], section: str, index: int, problems: list[_Problem], damage: Damage
 ) -> bool:
     raw = entries[index]
     fixed = _without_problems(raw, section, problems)
@@ -223,23 +236,27 @@ def _repair_item(
     return True
 
 
-def _without_problems(raw: Any, section: str, problems: Iterable[Loc]) -> dict[str, Any] | None:
-    """*raw* without its faulty fields (placeholders for missing ones); None if it cannot be."""
+def _without_problems(
+    raw: Any, section: str, problems: Iterable[_Problem]
+) -> dict[str, Any] | None:
+    """*raw* without its faulty fields (placeholders for missing ones); None if it cannot be.
+
+    It cannot be when the object itself is wrong (not a mapping, an invalid id), or when the
+    fault is in a field it cannot do without, or a missing field has no stand-in.
+    """
     if not isinstance(raw, dict):
         return None
     fixed = dict(raw)
-    for problem in problems:
-        missing = bool(problem) and problem[0] == "?"
-        name = problem[1 if missing else 0] if len(problem) > missing else None
+    for where, missing in problems:
+        name = where[0] if where else None
         if not isinstance(name, str) or name == "[key]" or name in _ESSENTIAL.get(section, ()):
             return None
-        placeholder = _PLACEHOLDERS.get(section, {}).get(name)
-        if missing and placeholder is None:
-            return None
-        if missing:
-            fixed[name] = placeholder
-        else:
+        if not missing:
             fixed.pop(name, None)
+        elif name in _PLACEHOLDERS.get(section, {}):
+            fixed[name] = _PLACEHOLDERS[section][name]
+        else:
+            return None
     return fixed
 
 
