@@ -163,9 +163,9 @@ def test_levels_and_one_tree() -> None:
     roots = set(theses) | {n for n in top if graph.out_degree(n) == 0}  # cases without a thesis
     for node in top - roots:  # everything else answers a case's head directly (or joins a step)
         targets = set(graph.successors(node))
-        assert targets & roots or any(
-            graph.nodes[t].get("type") == "argument" for t in targets
-        ), node
+        assert targets & roots or any(graph.nodes[t].get("type") == "argument" for t in targets), (
+            node
+        )
     one = set(_groups(ET.fromstring(export_svg(graph, tree=theses[0]))))
     assert theses[0] in one
     assert not (set(theses[1:]) & one)
