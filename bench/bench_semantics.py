@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -37,15 +36,6 @@ from argmap.reasoning.frameworks import read_framework  # noqa: E402
 from argmap.reasoning.semantics import enumerate_extensions, grounded_labelling  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
-
-
-def median_seconds(run: Callable[[], object], repeat: int) -> float:
-    return median_wall_and_cpu(run, repeat)[0]
-
-
-def median_wall_and_cpu(run: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median wall and CPU seconds: on a shared machine the CPU time is the steadier figure."""
-    return timed_call(run, repeat)
 
 
 def random_framework(n: int, attacks_per_argument: float, seed: int) -> nx.DiGraph:
@@ -83,7 +73,7 @@ def bench_grounded(repeat: int) -> None:
         ("chain (reinstatement all along)", nx.path_graph(100_000, create_using=nx.DiGraph)),
     ]
     for name, af in cases:
-        wall, cpu = median_wall_and_cpu(lambda af=af: grounded_labelling(af), repeat)
+        wall, cpu = timed_call(lambda af=af: grounded_labelling(af), repeat)
         print(f"{name:<36} {len(af):>10,} {af.number_of_edges():>10,} {wall:>8.3f} {cpu:>8.3f}")
 
 
@@ -110,9 +100,7 @@ def bench_preferred(iccma: Path, repeat: int, timeout: float) -> None:
     for name, af in preferred_cases(iccma):
         last = enumerate_extensions(af, "preferred", seconds=timeout)
         if last.exhaustive:
-            wall, ours = median_wall_and_cpu(
-                lambda af=af: enumerate_extensions(af, "preferred"), repeat
-            )
+            wall, ours = timed_call(lambda af=af: enumerate_extensions(af, "preferred"), repeat)
             shown = f"{ours:>7.3f} ({wall:>6.3f})"
         else:
             ours, shown = float("inf"), f"{'>' + str(int(timeout)):>16}"
@@ -122,7 +110,7 @@ def bench_preferred(iccma: Path, repeat: int, timeout: float) -> None:
             if last.exhaustive:
                 assert set(solved) == set(last.extensions), f"{name}: answers differ ({encoding})"
             solve = lambda af=af, e=encoding: aspartix.extensions(af, e)  # noqa: E731
-            baseline.append(median_wall_and_cpu(solve, repeat)[1])
+            baseline.append(timed_call(solve, repeat)[1])
         ratio = ours / min(baseline)
         exts = len(last.extensions) if last.exhaustive else len(solved)
         print(

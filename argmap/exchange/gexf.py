@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from .contract import ROLE_COLOURS, span_text
-from .xmltext import serialise, xml_safe, xml_value
+from .xmltext import qualified, serialise, xml_safe, xml_value
 
 __all__ = ["export_gexf"]
 
@@ -55,8 +55,8 @@ _EDGE_ATTRS = (
 )
 
 
-def _q(tag: str, ns: str = _NS) -> str:
-    return f"{{{ns}}}{tag}"
+def _q(tag: str, namespace: str = _NS) -> str:
+    return qualified(namespace, tag)
 
 
 def _values(

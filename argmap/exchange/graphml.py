@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 from .contract import ATTACK_COLOUR, ROLE_COLOURS, SUPPORT_COLOUR, span_text, wrap_label
-from .xmltext import serialise, xml_safe, xml_value
+from .xmltext import qualified, serialise, xml_safe, xml_value
 
 __all__ = ["export_graphml"]
 
@@ -68,8 +68,8 @@ _EDGE_KEYS = (
 )
 
 
-def _q(tag: str, ns: str = _NS) -> str:
-    return f"{{{ns}}}{tag}"
+def _q(tag: str, namespace: str = _NS) -> str:
+    return qualified(namespace, tag)
 
 
 def _data(parent: ET.Element, key: str, value: Any) -> None:

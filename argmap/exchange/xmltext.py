@@ -13,9 +13,14 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-__all__ = ["serialise", "xml_safe", "xml_value"]
+__all__ = ["qualified", "serialise", "xml_safe", "xml_value"]
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def qualified(namespace: str, tag: str) -> str:
+    """ElementTree's name for *tag* in *namespace*: ``{namespace}tag``."""
+    return f"{{{namespace}}}{tag}"
 
 
 def xml_safe(text: str) -> str:

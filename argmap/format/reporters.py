@@ -16,6 +16,7 @@ import click
 
 from argmap.format.diagnostics import Diagnostic, Severity
 from argmap.format.terminal import printable
+from argmap.wording import counted
 
 __all__ = ["FORMATS", "format_diagnostics", "summary_line"]
 
@@ -45,14 +46,13 @@ def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
     """``2 errors, 1 warning in 3 files`` (or ``3 files checked, no problems``)."""
     counts = Counter(d.severity for d in diagnostics)
     parts = [
-        f"{counts[severity]} {severity}{'' if counts[severity] == 1 else 's'}"
+        counted(counts[severity], severity)
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if counts[severity]
     ]
-    noun = "file" if files == 1 else "files"
     if not parts:
-        return f"{files} {noun} checked, no problems"
-    return f"{', '.join(parts)} in {files} {noun}"
+        return f"{counted(files, 'file')} checked, no problems"
+    return f"{', '.join(parts)} in {counted(files, 'file')}"
 
 
 def _text(diagnostic: Diagnostic, verbosity: int, colour: bool) -> str:

@@ -29,6 +29,7 @@ from argmap.page.rendering import (
 )
 from argmap.page.view import lang_and_dir
 from argmap.picture.svg import export_svg
+from argmap.wording import counted
 
 __all__ = [
     "INDEX",
@@ -50,19 +51,15 @@ def _facts(graph: nx.MultiDiGraph[Any]) -> str:
         for n in graph
         if graph.nodes[n].get("type", "claim") == "claim"
     )
-    parts = [_plural(sum(kinds.values()), "claim")]
+    parts = [counted(sum(kinds.values()), "claim")]
     if kinds.get("thesis", 0) > 1:
-        parts.append(_plural(kinds["thesis"], "thesis", "theses"))
-    parts.append(_plural(len(graph.graph.get("speakers") or {}), "speaker"))
-    parts.append(_plural(len(graph.graph.get("sources") or {}), "source"))
+        parts.append(counted(kinds["thesis"], "thesis", "theses"))
+    parts.append(counted(len(graph.graph.get("speakers") or {}), "speaker"))
+    parts.append(counted(len(graph.graph.get("sources") or {}), "source"))
     included = len(graph.graph.get("include") or [])
     if included:
-        parts.append("combines " + _plural(included, "map"))
+        parts.append("combines " + counted(included, "map"))
     return " · ".join(parts)
-
-
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
 
 
 def _entry(href: str, graph: nx.MultiDiGraph[Any]) -> str:
@@ -111,7 +108,7 @@ def render_index(
             "csp": content_security_policy([script]),
             "title": html.escape(title),
             "intro": f'<p class="intro" dir="auto">{html.escape(intro)}</p>' if intro else "",
-            "count": _plural(count, "map"),
+            "count": counted(count, "map"),
             "items": "\n".join(parts),
             "css": read_template("index.css").replace("</", "<\\/"),
             "script": script,

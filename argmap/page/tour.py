@@ -37,6 +37,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.graph.layout import Layout
+from argmap.wording import counted
 
 __all__ = ["MAX_STEPS", "STEP_CLAIMS", "authored_tour", "default_tour"]
 
@@ -145,24 +146,20 @@ def _chunks(title: str, level: list[str], roles: dict[str, str]) -> list[dict[st
 
 def _say(title: str, level: list[str], roles: dict[str, str]) -> str:
     if title == "Reasons":
-        return "What supports it: " + _plural(len(level), "reason", "reasons") + "."
+        return "What supports it: " + counted(len(level), "reason", "reasons") + "."
     if title == "Objections":
-        return "What is said against it: " + _plural(len(level), "objection", "objections") + "."
+        return "What is said against it: " + counted(len(level), "objection", "objections") + "."
     backing = sum(1 for node in level if roles[node] in _REASONS)
     rebuttals = sum(1 for node in level if roles[node] == "rebuttal")
     attacking = len(level) - backing - rebuttals
     parts = [
-        f"{_plural(backing, 'reason backs', 'reasons back')} the claims above",
-        f"{_plural(rebuttals, 'rebuttal answers', 'rebuttals answer')} an objection",
-        f"{_plural(attacking, 'objection attacks', 'objections attack')} a claim above",
+        f"{counted(backing, 'reason backs', 'reasons back')} the claims above",
+        f"{counted(rebuttals, 'rebuttal answers', 'rebuttals answer')} an objection",
+        f"{counted(attacking, 'objection attacks', 'objections attack')} a claim above",
     ]
     counts = (backing, rebuttals, attacking)
     said = [part for part, count in zip(parts, counts, strict=True) if count]
     return "One level deeper: " + "; ".join(said) + "."
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def _capped(steps: list[dict[str, Any]], total: int) -> list[dict[str, Any]]:
@@ -172,7 +169,7 @@ def _capped(steps: list[dict[str, Any]], total: int) -> list[dict[str, Any]]:
     shown = len({node for step in kept for node in step["show"]})
     left = total - shown
     say = (
-        f"The tour stops here; {_plural(left, 'claim is', 'claims are')} left to explore. "
+        f"The tour stops here; {counted(left, 'claim is', 'claims are')} left to explore. "
         "Open a case or use the outline to read on."
     )
     return [*kept, _step("The rest of the map", say, [])]

@@ -23,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.graph.layout import layered_layout
+from argmap.wording import counted
 
 from .geometry import (
     BOX_WIDTH,
@@ -57,14 +58,14 @@ _PLURALS = {
 }
 
 
-def counted(counts: dict[str, int], order: tuple[str, ...]) -> list[str]:
+def roles_in_words(counts: dict[str, int], order: tuple[str, ...]) -> list[str]:
     """'2 reasons', '1 objection'... for the roles of *order* that occur."""
     words = []
     for role in order:
         count = counts.get(role, 0)
         if count:
             one, many = _PLURALS.get(role, (role, role + "s"))
-            words.append(f"{count} {one if count == 1 else many}")
+            words.append(counted(count, one, many))
     return words
 
 
@@ -90,7 +91,7 @@ def _cards(graph: nx.MultiDiGraph[Any], *, rtl: bool) -> Scene:
     for case in case_summaries(graph, layout):
         role = drawn_role(graph, case.root, None)
         box = box_for(graph, case.root, role if role != "argument" else "claim", None)
-        summary = counted(case.counts, _CARD_ROLES)
+        summary = roles_in_words(case.counts, _CARD_ROLES)
         claims = f"{case.size} claim{'s' * (case.size != 1)} in all"
         line = " \u00b7 ".join([*summary, claims])
         box.extra = wrap_text(line, BOX_WIDTH - 20, small.size)
@@ -119,6 +120,6 @@ def _cards(graph: nx.MultiDiGraph[Any], *, rtl: bool) -> Scene:
         a, b = boxes[str(link.source)], boxes[str(link.target)]
         attacks = sum(link.counts[r] for r in ("objection", "undercut", "rebuttal"))
         role = "objection" if attacks else "reason"
-        label = "\n".join(counted(link.counts, _LINK_ROLES)) or "linked"
+        label = "\n".join(roles_in_words(link.counts, _LINK_ROLES)) or "linked"
         links.append(Link(a.node, b.node, role, route(a, b), False, label))
     return room_for_bows(Scene(ordered, links, width, height))

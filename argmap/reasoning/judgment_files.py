@@ -28,6 +28,7 @@ from argmap.format.reading import SourceDocument, read_source
 from argmap.format.references import closest_id
 from argmap.reasoning.judgments import JUDGMENTS, Conflict, Fix, Judgment, check_judgments
 from argmap.reasoning.readings import BipolarFramework
+from argmap.wording import counted
 
 __all__ = [
     "JudgmentFile",
@@ -164,7 +165,7 @@ def fix_text(fix: Fix) -> str:
         return action
     if fix.left == 0:
         return f"{action} (then the view is coherent)"
-    return f"{action} ({fix.left} conflict{'' if fix.left == 1 else 's'} left)"
+    return f"{action} ({counted(fix.left, 'conflict')} left)"
 
 
 def _headline(report: StudentReport, support: str) -> str:
@@ -172,8 +173,8 @@ def _headline(report: StudentReport, support: str) -> str:
     who = f"{report.file.path} ({report.file.student}): {report.judged} judged"
     if not count:
         return f"{who}, coherent under the {support} reading"
-    verb = "judgment does" if count == 1 else "judgments do"
-    return f"{who}; {count} {verb} not fit the others under the {support} reading"
+    misfits = counted(count, "judgment does", "judgments do")
+    return f"{who}; {misfits} not fit the others under the {support} reading"
 
 
 def _details(report: StudentReport) -> list[str]:

@@ -117,23 +117,6 @@ class LabellingSearch:
         self.components = self._components(ix, codes)
         self.order = [i for component in self.components for i in component]
 
-    def clone(self) -> LabellingSearch:
-        """A fresh search on the same framework, at this search's current domains."""
-        other = LabellingSearch.__new__(LabellingSearch)
-        other.budget = self.budget
-        other.names = self.names
-        other.attackers = self.attackers
-        other.targets = self.targets
-        other.components = self.components
-        other.order = self.order
-        other.dom = list(self.dom)
-        other.attack_mask = self.attack_mask
-        other.bits = list(self.bits)
-        other.trail = []
-        other.queue = []
-        other.dirty = [False] * len(self.dom)
-        return other
-
     def _rebuild_bits(self) -> None:
         """Recompute ``bits`` from ``dom`` (after ``dom`` was changed directly)."""
         bits = self.bits

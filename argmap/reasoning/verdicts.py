@@ -26,6 +26,7 @@ from argmap.reasoning.readings import (
 )
 from argmap.reasoning.semantics import Label, credulously_accepted, sceptically_accepted
 from argmap.reasoning.strengths import dfquad_strengths, strength_parts
+from argmap.wording import counted
 
 __all__ = ["SEMANTICS", "Analysis", "analyse_acceptability", "analysis_json", "format_analysis"]
 
@@ -222,8 +223,8 @@ def _headline(analysis: Analysis) -> list[str]:
     name = analysis.semantics
     if analysis.limit_hit:
         return [
-            f"{name} semantics, {support}: more than {analysis.limit} extension"
-            f"{'' if analysis.limit == 1 else 's'}; stopped at"
+            f"{name} semantics, {support}: more than {counted(analysis.limit, 'extension')};"
+            " stopped at"
             f" --limit {analysis.limit}",
             "  'in' counts the first extensions only; credulous and sceptical are decided per"
             " claim ('?' = not decided)",
@@ -233,8 +234,7 @@ def _headline(analysis: Analysis) -> list[str]:
             f"{name} semantics, {support}: no {name} extension (an odd cycle of attacks or a"
             " claim that attacks itself leaves no stable labelling)"
         ]
-    plural = "" if analysis.extensions == 1 else "s"
-    return [f"{name} semantics, {support}: {analysis.extensions} extension{plural}"]
+    return [f"{name} semantics, {support}: {counted(analysis.extensions or 0, 'extension')}"]
 
 
 def _defender(attacker: str, defender: str) -> str:
