@@ -150,3 +150,51 @@ def test_help_and_version_import_no_stage() -> None:
             cwd=PACKAGE.parent,
         )
         assert done.stdout.strip().splitlines()[-1] == "[]", (flag, done.stdout)
+
+
+# The table of diagnostic codes is data, not logic: one entry a code, each a few lines long.
+DATA_TABLES = {"format/diagnostics.py"}
+MAX_MODULE_LINES = 600
+MAX_FUNCTION_LINES = 60
+
+
+def test_modules_and_functions_stay_small_enough_to_read() -> None:
+    too_long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        source = path.read_text(encoding="utf-8")
+        if relative not in DATA_TABLES and source.count("\n") > MAX_MODULE_LINES:
+            too_long.append(f"{relative}: {source.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{relative}:{node.lineno} {node.name}(): {length} lines")
+    for path in sorted((PACKAGE / "page" / "templates").rglob("*.js")):
+        lines = path.read_text(encoding="utf-8").count("\n")
+        if lines > MAX_MODULE_LINES:
+            too_long.append(f"{path.relative_to(PACKAGE).as_posix()}: {lines} lines")
+    assert not too_long
+
+
+def test_the_architecture_page_names_every_module() -> None:
+    """docs/architecture.md is where a newcomer looks for the one module to change."""
+    page = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    unnamed = [
+        path.relative_to(PACKAGE).as_posix()
+        for path in sorted(PACKAGE.rglob("*"))
+        if path.suffix in {".py", ".js", ".css", ".html"}
+        and "__pycache__" not in path.parts
+        and path.name != "__init__.py"
+        and f"`{path.name}`" not in page
+    ]
+    assert not unnamed
+
+
+def test_the_page_script_modules_are_named_in_the_order_they_run() -> None:
+    from argmap.page.rendering import PAGE_MODULES
+
+    page = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    places = [page.find(f"`{Path(module).name}`") for module in PAGE_MODULES]
+    named = [place for place, module in zip(places, PAGE_MODULES, strict=True) if "page/" in module]
+    assert named == sorted(named)
