@@ -57,7 +57,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
-    columns = ["claims", "file", "validate wall (CPU)", "build wall (CPU)", "read+compose"]
+    columns = ["claims", "file", "validate: wall min / median / max (CPU)", "build: the same"]
+    columns += ["read+compose"]
     columns += ["schema", "load, all checks", "graph", "analysis"]
     print(f"load average before: {os.getloadavg()[0]:.1f}")
     print("| " + " | ".join(columns) + " |")
@@ -77,7 +78,7 @@ def main() -> None:
             split = stages(path)
         megabytes = path.stat().st_size / 1e6
         cells = " | ".join(f"{split[k]:.2f} s" for k in split)
-        commands = " | ".join(f"{w:.2f} s ({cpu:.2f} s)" for w, cpu in (validate, build))
+        commands = " | ".join(timing.spread() for timing in (validate, build))
         print(f"| {size:,} | {megabytes:.1f} MB | {commands} | {cells} |")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 

@@ -68,7 +68,8 @@ def student_version(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def bench_size(size: int, folder: Path, repeat: int) -> list[tuple[str, str, str]]:
-    """Rows of (command, wall (CPU) in a fresh process, in-process operation time)."""
+    """Rows of (command, its timing in a fresh process, the in-process operation's timing), each as
+    min / median / max wall (CPU)."""
     from argmap.exchange import dump_map, export_map, import_map
     from argmap.pipeline import check_map
     from argmap.workflow.diff import diff_graphs
@@ -85,8 +86,8 @@ def bench_size(size: int, folder: Path, repeat: int) -> list[tuple[str, str, str
     assert other is not None
 
     def row(label: str, command: list[str], operation: Callable[[], Any]) -> tuple[str, str, str]:
-        wall, cpu = timed_command([*ARGMAP, *command], repeat)
-        return (label, f"{wall:.2f} s ({cpu:.2f} s)", f"{timed_call(operation, repeat)[0]:.2f} s")
+        command_timing = timed_command([*ARGMAP, *command], repeat)
+        return (label, command_timing.spread(), timed_call(operation, repeat).spread())
 
     rows = [
         row("validate (for reference)", ["validate", str(reference)], lambda: None),
@@ -96,7 +97,7 @@ def bench_size(size: int, folder: Path, repeat: int) -> list[tuple[str, str, str
         rows.append(
             row(
                 f"export --to {fmt}",
-                ["export", str(reference), "--to", fmt, "-o", str(target)],
+                ["export", str(reference), "--to", fmt, "-o", str(target), "--force"],
                 lambda fmt=fmt: export_map(graph, fmt),
             )
         )
@@ -140,7 +141,7 @@ def main() -> None:
     print(f"load average before: {os.getloadavg()[0]:.1f}")
     for size in options.sizes:
         print(f"\n{size:,} claims\n")
-        print("| command | wall (CPU), fresh process | operation alone |")
+        print("| command | fresh process: wall min / median / max (CPU) | in process |")
         print("|---|---|---|")
         for label, command, operation in bench_size(size, folder, options.repeat):
             print(f"| `{label}` | {command} | {operation} |")
