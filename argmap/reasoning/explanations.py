@@ -13,7 +13,7 @@ page's ``analysis.js`` words its explanations identically (a browser test compar
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Protocol
@@ -204,22 +204,35 @@ class _ChainedExplainer:
 
     def _cycle(self, node: str, first: list[str]) -> list[str]:
         """The shortest cycle of UNDEC attackers back to ``node``, within a bounded search."""
-        parent: dict[str, str] = dict.fromkeys(first, node)
-        queue = deque(first)
-        expanded = 0
-        while queue and expanded < CYCLE_SEARCH_LIMIT:
-            current = queue.popleft()
-            expanded += 1
-            for attacker in (a.attacker or "" for a in self._undecided_attacks(current)):
-                if attacker == node:
-                    path = [current]
-                    while parent[path[-1]] != node:
-                        path.append(parent[path[-1]])
-                    return path
-                if attacker not in parent:
-                    parent[attacker] = current
-                    queue.append(attacker)
-        return []
+        return shortest_cycle(
+            node,
+            first,
+            lambda current: [a.attacker or "" for a in self._undecided_attacks(current)],
+        )
+
+
+def shortest_cycle(
+    node: str, first: list[str], attackers_of: Callable[[str], Iterable[str]]
+) -> list[str]:
+    """The shortest circle of attacks back to *node*, breadth first from its attackers *first*,
+    within ``CYCLE_SEARCH_LIMIT`` expansions (a tie-break explanation need not be exhaustive):
+    the nodes along it, in order, the last attacked by *node*'s nearest; empty if none found."""
+    parent: dict[str, str] = dict.fromkeys(first, node)
+    queue = deque(first)
+    expanded = 0
+    while queue and expanded < CYCLE_SEARCH_LIMIT:
+        current = queue.popleft()
+        expanded += 1
+        for attacker in attackers_of(current):
+            if attacker == node:
+                path = [current]
+                while parent[path[-1]] != node:
+                    path.append(parent[path[-1]])
+                return path
+            if attacker not in parent:
+                parent[attacker] = current
+                queue.append(attacker)
+    return []
 
 
 def _listed(names: list[str]) -> str:
@@ -369,22 +382,7 @@ class _EvidentialExplainer:
         """The shortest circle of UNDEC attacks through ``node``: the nodes it attacks along
         the circle, in order (the last attacks ``node``); empty if none within the search."""
         first = self._with(node, Label.UNDEC)
-        parent: dict[str, str] = dict.fromkeys(first, node)
-        queue = deque(first)
-        expanded = 0
-        while queue and expanded < CYCLE_SEARCH_LIMIT:
-            current = queue.popleft()
-            expanded += 1
-            for attacker in self._with(current, Label.UNDEC):
-                if attacker == node:
-                    path = [current]
-                    while parent[path[-1]] != node:
-                        path.append(parent[path[-1]])
-                    return path
-                if attacker not in parent:
-                    parent[attacker] = current
-                    queue.append(attacker)
-        return []
+        return shortest_cycle(node, first, lambda current: self._with(current, Label.UNDEC))
 
 
 class _Explainer(Protocol):
