@@ -10,6 +10,9 @@ rendered and opened from file:// in Debian's Chromium, headless, at 1366x800. Me
 - switch: a change of level (cases -> theses -> all -> cases) from the call to the next frame
   drawn (two requestAnimationFrame callbacks after the call);
 - tour step: Next, from the call to the next frame;
+- filter, unfilter: choosing the first speaker in the Speaker menu (and then "all" again), from
+  the change event to the next frame, the camera framing what the filter selects;
+- focus: selecting the first thesis and focusing on it, to the next frame;
 - pan: one redraw of the level shown after the camera moved (vis's beforeDrawing to
   afterDrawing), at each level;
 - clusters (the alternative measured for issue 10): vis-network's network.cluster() of every case
@@ -42,6 +45,13 @@ TIMED = """async (action) => {
     theses: () => { L.show('theses'); L.fit('theses'); },
     all: () => { L.show('all'); L.fit('all'); },
     step: () => T.go(T.step() + 1),
+    // a filter as the menu sets it: the first speaker of the menu, then back to all
+    filter: () => { const menu = document.getElementById('f-speaker');
+      menu.value = menu.options[1].value; menu.dispatchEvent(new Event('change')); },
+    unfilter: () => { const menu = document.getElementById('f-speaker');
+      menu.value = ''; menu.dispatchEvent(new Event('change')); },
+    focus: () => { const id = window.argmap.app.model.roots[0];
+      window.argmap.select(id); window.argmap.focus(id); },
   };
   const t0 = performance.now();
   actions[action]();
@@ -114,7 +124,7 @@ def measure(browser: Any, page_path: Path, repeat: int, clusters: bool) -> dict[
     for _ in range(repeat):
         context, page, ready = open_page(browser, page_path)
         found.setdefault("ready", []).append(ready * 1000)
-        for action in ("theses", "all", "cases", "step"):
+        for action in ("theses", "all", "cases", "filter", "unfilter", "focus", "step"):
             if action == "step":
                 page.evaluate("() => window.argmap.app.tour.start(0)")
             found.setdefault(action, []).append(page.evaluate(TIMED, action))
