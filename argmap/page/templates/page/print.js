@@ -82,11 +82,33 @@
   };
 
   // ------------------------------------------------------------------ the map, sized to the page
+  const printing = window.matchMedia('print');
   let saved = null;
+  const early = new Map();  // network -> its screen camera, kept at the print layout's resize
+  // The screen's camera, to put back after printing. 'beforeprint' comes before the print layout,
+  // but with page.pdf() or print emulation the print layout (a wider pane) reaches vis first, and
+  // vis rescales the view to it: its 'resize' event, sent just before, keeps the screen's camera.
+  // (The print stylesheet is in force, read from the style itself: matchMedia may not have caught up.)
+  const printLayout = () => getComputedStyle(handout).display !== 'none';
+  const watched = new WeakSet();
+  const watch = () => {
+    const net = app.lod.network();
+    if (watched.has(net)) return;
+    watched.add(net);
+    net.on('resize', (r) => {
+      if (!printLayout() || saved || early.has(net)) return;
+      early.set(net, {net, position: net.getViewPosition(), scale: net.getScale(), width: r.oldWidth, height: r.oldHeight});
+    });
+  };
+  const cameraOf = (net) => {
+    if (early.has(net)) return early.get(net);
+    const box = net.body.container.getBoundingClientRect();
+    return {net, position: net.getViewPosition(), scale: net.getScale(), width: box.width, height: box.height};
+  };
   const fitMap = () => {
     if (saved || !app.lod) return;
-    const level = app.lod.level(), net = app.lod.network(), was = net.body.container.getBoundingClientRect();
-    saved = {net, width: pane.style.width, height: pane.style.height, position: net.getViewPosition(), scale: net.getScale()};
+    const level = app.lod.level(), net = app.lod.network(), was = cameraOf(net);
+    saved = {...was, paneWidth: pane.style.width, paneHeight: pane.style.height};
     pane.style.width = `${MAP_WIDTH}px`;
     pane.style.height = `${MAP_HEIGHT}px`;
     // Fixed pixels, not 100%: between 'beforeprint' and the print layout nothing may stretch the canvas.
@@ -94,18 +116,19 @@
     net.setSize(`${Math.floor(box.width)}px`, `${Math.floor(box.height)}px`);
     if (level === 'all') {
       // The part of the map in view on screen, whole on paper, but never below the legible zoom.
-      const fits = Math.min(box.width / (was.width / saved.scale), box.height / (was.height / saved.scale));
-      net.moveTo({position: saved.position, scale: Math.max(app.lod.minScale('all'), fits), animation: false});
+      const fits = Math.min(box.width / (was.width / was.scale), box.height / (was.height / was.scale));
+      net.moveTo({position: was.position, scale: Math.max(app.lod.minScale('all'), fits), animation: false});
     } else {
       app.lod.fit(level);
     }
     net.redraw();
   };
   const restore = () => {
+    early.clear();
     if (!saved) return;
     const {net} = saved;
-    pane.style.width = saved.width;
-    pane.style.height = saved.height;
+    pane.style.width = saved.paneWidth;
+    pane.style.height = saved.paneHeight;
     net.setSize('100%', '100%');
     net.moveTo({position: saved.position, scale: saved.scale, animation: false});
     net.redraw();
@@ -119,7 +142,8 @@
 
   window.addEventListener('beforeprint', beforePrint);
   window.addEventListener('afterprint', restore);
-  window.matchMedia('print').addEventListener('change', (ev) => (ev.matches ? beforePrint() : restore()));
+  printing.addEventListener('change', (ev) => (ev.matches ? beforePrint() : restore()));
+  app.on('level', watch);
   $('print').addEventListener('click', () => window.print());
   app.print = {fill, fitMap, restore, fillMs: null};
 })();
