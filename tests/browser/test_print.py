@@ -28,6 +28,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 # A4 inside page.css's 12 mm print margins: 186 mm = 703 CSS px across.
 PRINTABLE = {"width": 703, "height": 1000}
+COUNTED = ("reason", "objection", "claim")  # what a case card of the map counts
 
 
 @cache
@@ -48,6 +49,10 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def expected_parts(model: dict[str, Any], node: dict[str, Any]) -> list[str]:
     """What the handout must say of a claim: its text, speaker, source title, quote and note."""
     parts = [node["text"] if node["type"] != "argument" else ""]
@@ -59,8 +64,9 @@ def expected_parts(model: dict[str, Any], node: dict[str, Any]) -> list[str]:
     return [squeeze(p) for p in parts if p]
 
 
-HANDOUT_CLAIMS = """() => Object.fromEntries(Array.from(document.querySelectorAll('#handout .h-claim'))
-  .map((el) => [el.getAttribute('data-id'), el.innerText]))"""
+HANDOUT_CLAIMS = """() => Object.fromEntries(
+  Array.from(document.querySelectorAll('#handout .h-claim'))
+    .map((el) => [el.getAttribute('data-id'), el.innerText]))"""
 
 # Claims not inside their parent's item of the handout (the nesting is the outline's).
 MISNESTED = """() => window.argmap.model.nodes.filter((n) => {
@@ -98,7 +104,8 @@ def test_print_shows_every_claim_in_full_and_no_control(open_page: Any) -> None:
             assert part in printed[node["id"]], (node["id"], part)
     assert page.evaluate(MISNESTED) == []
     assert page.evaluate(OVERFLOWING) == []
-    assert log.errors == [] and log.requests == []
+    assert log.errors == []
+    assert log.requests == []
 
 
 def test_each_case_starts_a_page_and_no_claim_is_cut(open_page: Any) -> None:
@@ -132,9 +139,10 @@ def test_print_is_black_with_the_roles_as_glyphs(open_page: Any) -> None:
 
 
 CAMERA = """() => {
-  const net = window.argmap.app.lod.network(), r = net.body.container.querySelector('canvas').getBoundingClientRect();
-  return {level: window.argmap.app.lod.level(), width: r.width, height: r.height, scale: net.getScale(),
-    floor: window.argmap.app.lod.minScale(window.argmap.app.lod.level())};
+  const lod = window.argmap.app.lod, net = lod.network();
+  const r = net.body.container.querySelector('canvas').getBoundingClientRect();
+  return {level: lod.level(), width: r.width, height: r.height, scale: net.getScale(),
+    floor: lod.minScale(lod.level())};
 }"""
 
 
@@ -155,7 +163,8 @@ def test_the_map_is_sized_to_the_page_while_printing_then_restored(
     assert printing["width"] <= PRINTABLE["width"]
     assert printing["scale"] >= printing["floor"] - 1e-9
     pane = page.locator("#graph-pane").bounding_box()
-    assert pane["x"] >= 0 and pane["x"] + pane["width"] <= PRINTABLE["width"] + 1
+    assert pane["x"] >= 0
+    assert pane["x"] + pane["width"] <= PRINTABLE["width"] + 1
     page.emulate_media(media="screen")
     settle(page)
     assert page.evaluate(CAMERA) == before
@@ -171,14 +180,16 @@ def test_pdf_has_the_map_on_its_first_page_then_the_cases(open_page: Any) -> Non
     assert len(pages) > 1
     # The map as the cases level: every case card's counts are drawn on the first page.
     for case in model["cases"]:
-        counts = f"{case['reasons']} reason"
-        assert counts in pages[0] and squeeze(case["text"])[:20] in squeeze(pages[0]), case["id"]
+        counts = " · ".join(plural(case[key + "s"], key) for key in COUNTED)
+        assert counts in pages[0], case["id"]
+        assert squeeze(case["text"])[:20] in pages[0], case["id"]
     # Each case's thesis heads a page of its own after the map.
     for node in model["nodes"]:
         if "parent" not in node:
             start = squeeze(node["text"])[:25]
             assert any(start in text[:120] for text in pages[1:]), node["id"]
-    assert log.errors == [] and log.requests == []
+    assert log.errors == []
+    assert log.requests == []
 
 
 def test_a_persian_map_prints_right_to_left(open_page: Any) -> None:
@@ -207,6 +218,7 @@ def test_the_print_button_prints(open_page: Any, phone: bool) -> None:
     assert button.is_visible()
     box = button.bounding_box()
     width = page.viewport_size["width"]
-    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= width
     button.click()
     assert page.evaluate("window.printed") == 1
