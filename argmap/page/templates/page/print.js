@@ -12,8 +12,8 @@
   const M = app.model, {$, h, ui, safeUrl} = app.dom, {byId, ROLES} = M, WORDS = M.data.style.words;
   const handout = $('handout'), pane = $('graph-pane');
   // The printable area of the smaller of A4 and Letter inside page.css's 12 mm margins is 186 mm
-  // across; the map takes 180 mm of the first page's height, which leaves room for the title.
-  const MM = 96 / 25.4, MAP_WIDTH = Math.floor(186 * MM), MAP_HEIGHT = Math.floor(180 * MM);
+  // across; the map takes 170 mm of the first page's height, which leaves room for the title.
+  const MM = 96 / 25.4, MAP_WIDTH = Math.floor(186 * MM), MAP_HEIGHT = Math.floor(170 * MM);
 
   // ------------------------------------------------------------------ the handout
   const badge = (key) => {
