@@ -44,7 +44,8 @@ PRINT_EVENTS = """() => {
   const elements = document.querySelectorAll('#handout *').length;
   window.dispatchEvent(new Event('afterprint'));
   const t2 = performance.now();
-  return {fill: window.argmap.app.print.fillMs, beforeprint: t1 - t0, afterprint: t2 - t1, elements};
+  const fill = window.argmap.app.print.fillMs;
+  return {fill, beforeprint: t1 - t0, afterprint: t2 - t1, elements};
 }"""
 
 
@@ -120,7 +121,8 @@ def main() -> None:
     print("| median | " + " | ".join(f"{size:,} claims" for size in results) + " |")
     print("|---|" + "---|" * len(results))
     for key in keys:
-        cells = [f"{results[s][key]:.1f}" if "s" in key.split()[-1] else f"{results[s][key]:.0f}" for s in results]
+        digits = 1 if key.endswith(" s") else 0
+        cells = [f"{results[size][key]:.{digits}f}" for size in results]
         print(f"| {key} | " + " | ".join(cells) + " |")
 
 
