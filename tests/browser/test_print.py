@@ -202,6 +202,12 @@ def test_a_persian_map_prints_right_to_left(open_page: Any) -> None:
     thesis = page.locator("#handout .h-claim[data-id='t']").bounding_box()
     reason = page.locator("#handout .h-claim[data-id='r']").bounding_box()
     assert reason["x"] + reason["width"] < thesis["x"] + thesis["width"] - 5
+    # "Speaker:" (English, left to right) reads first, at the right, a space before the name
+    gap = page.locator("#handout .h-claim[data-id='t'] .h-field").first.evaluate(
+        "p => p.querySelector('.h-term').getBoundingClientRect().left"
+        " - p.querySelector('[dir=auto]').getBoundingClientRect().right"
+    )
+    assert gap > 1
     assert page.evaluate(OVERFLOWING) == []
     assert log.errors == []
 

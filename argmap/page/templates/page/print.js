@@ -20,7 +20,9 @@
     const r = ROLES[key] || ROLES.claim;
     return ui('span', {class: 'h-badge', text: `${r.mark} ${r.name}`});
   };
-  const field = (term, value) => (value ? h('p', {class: 'h-field'}, [ui('span', {class: 'h-term', text: `${term}: `}),
+  // The space goes between the label and the value, outside the label: inside its left-to-right
+  // isolate, a right-to-left line would put it at the margin and glue the two together.
+  const field = (term, value) => (value ? h('p', {class: 'h-field'}, [ui('span', {class: 'h-term', text: `${term}:`}), ' ',
     h('span', {dir: 'auto', text: value})]) : null);
   const speaker = (n) => {
     if (!n.speaker) return null;
@@ -47,7 +49,7 @@
     h('p', {class: 'h-text'}, [badge(M.roleKey(n)), ' ', h('span', {dir: 'auto', text: text(n)})]),
     field('Speaker', speaker(n)), field('Source', source(n)), field('Where', n.locator),
     n.quote ? h('blockquote', {class: 'h-quote', dir: 'auto', text: `\u201C${n.quote}\u201D`}) : null,
-    n.note ? h('p', {class: 'h-note'}, [ui('span', {class: 'h-term', text: 'Instructor\u2019s note: '}), h('span', {dir: 'auto', text: n.note})]) : null,
+    n.note ? h('p', {class: 'h-note'}, [ui('span', {class: 'h-term', text: 'Instructor\u2019s note:'}), ' ', h('span', {dir: 'auto', text: n.note})]) : null,
     field('Scheme', n.scheme), field('Tags', n.tags && n.tags.length ? n.tags.map((t) => `#${t}`).join(' ') : null),
     ...links(n)
   ]);
