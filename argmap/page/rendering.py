@@ -109,6 +109,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "page/overview.js",  # app.lod: levels of detail (cases, theses, all), opening a case, Back
     "page/tour.js",  # app.tour: the guided tour, its permalinks and answers
     "page/practice.js",  # app.practice: classify each link, neutral lines, score, export
+    "page/print.js",  # app.print: the handout printed after the map, the map sized to the page
     "page/start.js",  # draws the map, reads the permalink, publishes window.argmap
 )
 
