@@ -69,7 +69,7 @@
   };
   // Cards in a grid whose column count makes them largest in the pane (central clash first). When
   // no grid fits whole at a legible zoom, the widest grid that still fits across at that zoom
-  // (cards no narrower than 260), so the rest is one scroll down.
+  // (cards no narrower than a slot of the layout), so the rest is one scroll down.
   const gridFor = (cols, width, height) => {
     const w = Math.max(200, Math.min(340, width / cols / 0.75 - GAP)), perLine = Math.floor((w - 20) / (CARD_FONT * 0.58));
     const heights = CASES.map((c) => (cardLabel(c, perLine).split('\n').length * CARD_FONT * 1.25) + 24);
@@ -82,7 +82,7 @@
     const floor = minScale('cases'), grids = CASES.map((c, i) => gridFor(i + 1, width, height));
     const across = grids.filter((g) => g.gridW * floor <= width - 8);
     const whole = across.filter((g) => g.scale >= floor).sort((a, b) => b.scale - a.scale)[0];
-    return whole || across.filter((g) => g.w >= 260).pop() || grids[0];
+    return whole || across.filter((g) => g.w >= M.slot).pop() || grids[0];
   };
   const caseItems = () => {
     const box = paneBox(), grid = cardGrid(box.width, box.height - 48);
