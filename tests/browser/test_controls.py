@@ -20,6 +20,7 @@ import pytest
 from argmap.page.rendering import render_html
 from argmap.page.view import build_view_model
 from argmap.pipeline import run
+from tests.browser.conftest import settle
 from tests.browser.graphs import synthetic_graph
 
 pytestmark = pytest.mark.browser
@@ -63,6 +64,7 @@ CLAIMS_IN_VIEW = """() => {
 
 def check_framed(page: Any, what: str) -> tuple[int, set[str]]:
     """Every drawn claim is on screen and legible, or counted off-screen in the status line."""
+    settle(page)  # the view at rest, and the status recounted from the boxes vis last drew
     next_frames(page)
     claims = page.evaluate(CLAIMS_IN_VIEW)
     status = page.locator("#status").inner_text()
