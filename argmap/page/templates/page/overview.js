@@ -44,6 +44,8 @@
         color: {color: M.data.style.links.support, inherit: false}},
       ...options
     });
+    // A tap or a drag closes the tooltip, as on the map itself (selection.js).
+    ['click', 'dragStart', 'zoom'].forEach((event) => net.on(event, D.hideTooltip));
     views[name] = {div, net, ds};
     return views[name];
   };
@@ -204,6 +206,7 @@
   };
   const show = (name) => {
     ensure(name);
+    D.hideTooltip();  // a tooltip never outlives the level it was opened on
     const was = level;
     level = name;
     pane.setAttribute('data-level', name);
