@@ -201,7 +201,14 @@
     if (!force) { D.relayout(); overview(); }
   });
 
-  app.camera = {fitTo, overview, moveTo, zoomBy, show, offscreen, nextMatch, viewRect,
+  // The box holding these claims as drawn (canvas coordinates), or null: for overview.js's Fit.
+  const extent = (ids) => {
+    syncCanvas();
+    const b = union(boxesOf(ids));
+    return b.x0 === Infinity ? null : b;
+  };
+
+  app.camera = {fitTo, overview, moveTo, zoomBy, show, offscreen, nextMatch, viewRect, extent,
     clearShown: () => { shown = {ids: [], next: 0}; app.emit('shown'); },
     shownIds: () => shown.ids.slice(), legibleScale};
 })();
