@@ -20,6 +20,7 @@ import pytest
 from argmap.page.rendering import render_html
 from argmap.page.view import build_view_model
 from argmap.pipeline import run
+from tests.browser.conftest import settle
 from tests.browser.graphs import synthetic_graph
 
 pytestmark = pytest.mark.browser
@@ -63,6 +64,7 @@ CLAIMS_IN_VIEW = """() => {
 
 def check_framed(page: Any, what: str) -> tuple[int, set[str]]:
     """Every drawn claim is on screen and legible, or counted off-screen in the status line."""
+    settle(page)  # the view at rest, and the status recounted from the boxes vis last drew
     next_frames(page)
     claims = page.evaluate(CLAIMS_IN_VIEW)
     status = page.locator("#status").inner_text()
@@ -181,20 +183,37 @@ def hover_until_tooltip(page: Any, node_id: str) -> None:
     )
     page.mouse.move(box["x"] + pos["x"] - 3, box["y"] + pos["y"])
     page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
-    page.wait_for_selector("div.vis-tooltip", state="visible")
+    page.wait_for_selector("#graph div.vis-tooltip", state="visible")
 
 
 def tooltip_hidden(page: Any) -> bool:
+    """No tooltip of any network on the page (the map's, a level's) is showing."""
     return bool(
         page.evaluate(
-            "getComputedStyle(document.querySelector('div.vis-tooltip')).visibility === 'hidden'"
+            "Array.from(document.querySelectorAll('div.vis-tooltip'))"
+            ".every(t => getComputedStyle(t).visibility === 'hidden')"
         )
     )
 
 
 def test_the_tooltip_closes_and_never_covers_the_zoom_buttons(open_page: Any) -> None:
     page, log = open_page(combined_html(), viewport=LAPTOP)
-    # a tap (a click without moving) closes it
+    # the map opens on its cases: a case card's tooltip closes when a tap opens the case
+    card = page.evaluate(
+        """id => { const net = window.argmap.app.lod.network();
+             const at = net.body.container.getBoundingClientRect();
+             const p = net.canvasToDOM(net.getPositions([id])[id]);
+             return {x: at.left + p.x, y: at.top + p.y}; }""",
+        "case:negotiation-futile",
+    )
+    page.mouse.move(card["x"] - 3, card["y"])
+    page.mouse.move(card["x"], card["y"])
+    page.wait_for_selector(".lod-view div.vis-tooltip", state="visible")
+    page.mouse.down()
+    page.mouse.up()
+    assert page.evaluate("window.argmap.app.lod.level()") == "all"
+    assert tooltip_hidden(page)
+    # on the map itself, a tap (a click without moving) closes it
     hover_until_tooltip(page, "negotiation-futile")
     page.mouse.down()
     page.mouse.up()

@@ -116,7 +116,16 @@ def test_the_combined_map_opens_on_its_cases_legibly(open_page: Any, viewport: d
     assert view["level"] == "cases"
     cases = page.evaluate("window.argmap.model.cases.map((c) => 'case:' + c.id)")
     assert sorted(n["id"] for n in view["nodes"]) == sorted(cases)
-    assert len(cases) == 7
+    # one card per tree of the map: every thesis heads one (and a claim that answers nothing, a
+    # fact an essay records and leaves, heads its own)
+    graph = run([COMBINED]).maps[0].graph
+    assert graph is not None
+    theses = {n for n, d in graph.nodes(data=True) if d.get("kind") == "thesis"}
+    roots = page.evaluate("window.argmap.model.nodes.filter((n) => !n.parent).map((n) => n.id)")
+    assert set(cases) == {f"case:{n}" for n in roots}
+    thesis_cases = page.evaluate("window.argmap.model.cases.filter((c) => c.thesis).map(c => c.id)")
+    assert set(thesis_cases) == theses
+    assert len(theses) >= 2
     for node in view["nodes"]:  # every case, whole and legible, in the map pane
         assert node["px"] >= 11, node
         assert inside(node, view["pane"]), node
@@ -125,11 +134,22 @@ def test_the_combined_map_opens_on_its_cases_legibly(open_page: Any, viewport: d
     assert page.locator("h1").inner_text() == "Should Iran negotiate with the United States?"
     assert title["y"] >= 0
     assert title["y"] + title["height"] <= viewport["height"]
-    # a card says who holds the thesis and counts what is below it, in full
+    # a card says who holds the thesis, its text in full, and counts what is below it
     futile = next(n for n in view["nodes"] if n["id"] == "case:negotiation-futile")
     assert "Khamenei" in futile["label"]
-    assert "4 reasons" in futile["label"]
-    assert "21 claims" in futile["label"]
+    assert " ".join(graph.nodes["negotiation-futile"]["text"].split()) in " ".join(
+        futile["label"].split()
+    )
+    case = page.evaluate("window.argmap.model.cases.find((c) => c.id === 'negotiation-futile')")
+    claims = page.evaluate(
+        """() => { const M = window.argmap.app.model;
+             return M.nodes.filter((n) => n.type !== 'argument'
+               && M.treeOf.get(n.id) === 'negotiation-futile').length; }"""
+    )
+    assert case["claims"] == claims
+    for count, word in ((case["reasons"], "reason"), (case["objections"], "objection")):
+        assert f"{count} {word}{'' if count == 1 else 's'}" in futile["label"]
+    assert f"{claims} claims" in futile["label"]
     links = page.evaluate("window.argmap.app.lod.views.cases.ds.edges.length")
     assert links == len(page.evaluate("window.argmap.model.caseLinks")) > 0
 
@@ -215,6 +235,18 @@ def check_step(page: Any, number: int, total: int) -> None:
             assert item.get_attribute("aria-selected") == "true"
 
 
+def answer_if_asked(page: Any) -> None:
+    """A step that asks a question reveals the next only once it is answered: answer it, and
+    leave the answer field so that the arrow keys move through the tour again."""
+    field = page.locator("#tour-answer")
+    if not field.count():
+        return
+    assert page.locator(".tour-next").is_disabled()
+    field.fill("An answer.")
+    field.evaluate("(el) => el.blur()")
+    assert page.locator(".tour-next").is_enabled()
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_every_tour_step_frames_its_claims_legibly(open_page: Any, viewport: dict) -> None:
     page, log = open_page(combined_page(), viewport=viewport)
@@ -222,6 +254,7 @@ def test_every_tour_step_frames_its_claims_legibly(open_page: Any, viewport: dic
     page.locator(".tour-start").click()
     for number in range(1, total + 1):
         check_step(page, number, total)
+        answer_if_asked(page)
         # no claim of a later step is drawn before it
         later = page.evaluate(
             """() => { const T = window.argmap.app.tour, shown = new Set();
@@ -341,8 +374,12 @@ def test_the_course_index_starts_with_the_whole_debate_on_a_phone(
     assert first.inner_text() == "Should Iran negotiate with the United States?"
     assert first.bounding_box()["y"] < PHONE["height"]  # the start is on the first screen
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    combined = next(m.graph for m in result.maps if m.relative.stem == "iran-us-negotiation")
+    assert combined is not None
+    claims = [d for _, d in combined.nodes(data=True) if d.get("type", "claim") == "claim"]
+    theses = [d for d in claims if d.get("kind") == "thesis"]
     facts = page.locator("#maps li.map .facts").first.inner_text()
-    assert facts.startswith("98 claims · 7 theses")
+    assert facts.startswith(f"{len(claims)} claims · {len(theses)} theses")
     page.fill("#q", "madrid essay")
     assert page.locator("#maps section:visible h2").all_inner_texts() == ["The texts, one by one"]
     assert log.errors == []

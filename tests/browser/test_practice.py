@@ -38,6 +38,13 @@ def tab_to(page: Any, selector: str, limit: int = 200) -> None:
 
 
 def start_practice(page: Any) -> None:
+    """Tab to Practice and press it; on a phone it waits in the 'Filters & view' sheet, opened
+    by keyboard first (issue 10 §5: every control is on the phone's screen or in its menu)."""
+    more = page.locator("#more")
+    if more.is_visible() and more.get_attribute("aria-expanded") == "false":
+        tab_to(page, "#more")
+        page.keyboard.press("Enter")
+        assert more.get_attribute("aria-expanded") == "true"
     tab_to(page, "#practice-toggle")
     page.keyboard.press("Enter")
     page.wait_for_selector("#practice:not([hidden])")

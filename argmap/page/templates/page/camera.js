@@ -93,19 +93,26 @@
     if (D.physicsOn()) return net().getPositions(ids);
     return Object.fromEntries(ids.map((id) => [id, D.posOf(id)]));
   };
+  // The box vis drew for a claim if it was drawn where it is now (vis measures every node at each
+  // draw); else, not drawn since it moved or appeared, its size estimated from its label.
+  const boxAt = (id, p) => {
+    const r = net().getBoundingBox(id);
+    if (r && r.right > r.left && Math.abs((r.left + r.right) / 2 - p.x) < 1 && Math.abs((r.top + r.bottom) / 2 - p.y) < 1) {
+      return {id, x0: r.left, x1: r.right, y0: r.top, y1: r.bottom};
+    }
+    const b = D.boxOf(id);
+    return {id, x0: p.x - b.w / 2, x1: p.x + b.w / 2, y0: p.y - b.h / 2, y1: p.y + b.h / 2};
+  };
   const boxesOf = (ids) => {
     const pos = positionsOf(ids);
-    return ids.filter((id) => pos[id]).map((id) => {
-      const p = pos[id], b = D.boxOf(id);
-      return {id, x0: p.x - b.w / 2, x1: p.x + b.w / 2, y0: p.y - b.h / 2, y1: p.y + b.h / 2};
-    });
+    return ids.filter((id) => pos[id]).map((id) => boxAt(id, pos[id]));
   };
   const union = (boxes) => boxes.reduce((b, c) => { grow(b, c.x0, c.x1, c.y0, c.y1); return b; }, emptyBox());
   const legibleScale = (ids) => LEGIBLE_PX / Math.min(...ids.map(D.fontSize));
-  // The part of the map the pane shows, in canvas coordinates (less a small margin).
-  const viewRect = () => {
+  // The part of the map the pane shows, in canvas coordinates (less a margin, a small one unless told).
+  const viewRect = (margin = MARGIN / 2) => {
     const pane = container.getBoundingClientRect();
-    const a = net().DOMtoCanvas({x: MARGIN / 2, y: MARGIN / 2}), b = net().DOMtoCanvas({x: pane.width - MARGIN / 2, y: pane.height - MARGIN / 2});
+    const a = net().DOMtoCanvas({x: margin, y: margin}), b = net().DOMtoCanvas({x: pane.width - margin, y: pane.height - margin});
     return {x0: a.x, y0: a.y, x1: b.x, y1: b.y};
   };
   const inside = (box, r) => box.x0 >= r.x0 && box.x1 <= r.x1 && box.y0 >= r.y0 && box.y1 <= r.y1;
@@ -143,7 +150,8 @@
   };
   const offscreen = () => {
     if (!shown.ids.length || !app.network) return [];
-    const r = viewRect();
+    // Off-screen is what the reader cannot see whole: a box cut by the pane's edge, not one in its margin.
+    const r = viewRect(-1);
     return boxesOf(shown.ids.filter(D.isVisible)).filter((b) => !inside(b, r)).map((b) => b.id);
   };
   // "Next match": the next claim of the last selection that is not on screen, centred, legible.
@@ -160,13 +168,18 @@
   };
   $('next-match').addEventListener('click', nextMatch);
   // 'view' is emitted after a frame drawn with a different zoom or pan than the last one (a drag,
-  // the wheel, a button, a fit: vis reports some of these and not others, a drawn frame all of them).
+  // the wheel, a button, a fit: vis reports some of these and not others, a drawn frame all of them),
+  // and after the first frame drawn since a control showed its claims: the off-screen count is made
+  // again from the boxes vis has just measured.
+  let recount = false;
+  app.on('shown', () => { recount = true; });
   app.on('network', (network) => {
     let last = '';
     network.on('afterDrawing', () => {
       const t = network.getViewPosition(), now = `${network.getScale()} ${t.x} ${t.y}`;
-      if (now === last) return;
+      if (now === last && !recount) return;
       last = now;
+      recount = false;
       requestAnimationFrame(() => app.emit('view'));
     });
   });
@@ -188,7 +201,14 @@
     if (!force) { D.relayout(); overview(); }
   });
 
-  app.camera = {fitTo, overview, moveTo, zoomBy, show, offscreen, nextMatch, viewRect,
+  // The box holding these claims as drawn (canvas coordinates), or null: for overview.js's Fit.
+  const extent = (ids) => {
+    syncCanvas();
+    const b = union(boxesOf(ids));
+    return b.x0 === Infinity ? null : b;
+  };
+
+  app.camera = {fitTo, overview, moveTo, zoomBy, show, offscreen, nextMatch, viewRect, extent,
     clearShown: () => { shown = {ids: [], next: 0}; app.emit('shown'); },
     shownIds: () => shown.ids.slice(), legibleScale};
 })();

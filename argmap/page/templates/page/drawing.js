@@ -289,14 +289,20 @@
     app.emit('restyled');
   };
   // vis shows a node's title after a hover delay and keeps it until the pointer moves off the node:
-  // after a tap, a click, a search or a filter it would stay over whatever the view shows next.
-  const hideTooltip = () => {
-    const handler = app.network && app.network.interactionHandler;
+  // after a tap, a click, a search or a filter it would stay over whatever the view shows next. The
+  // coarse levels' networks (overview.js, tour.js) have tooltips of their own, closed alike: vis
+  // marks a shown tooltip visible, so it would outlive the level hidden under it.
+  const hideTooltipOf = (network) => {
+    const handler = network && network.interactionHandler;
     if (!handler) return;
     clearTimeout(handler.popupTimer);
     handler.popupTimer = undefined;
     handler.popupObj = undefined;
     if (handler.popup) handler.popup.hide();
+  };
+  const hideTooltip = () => {
+    hideTooltipOf(app.network);
+    if (app.lod) Object.values(app.lod.views).forEach((view) => hideTooltipOf(view.net));
   };
   const BASE_FONT = 18, CHAR_EM = 0.62, LINE_EM = 1.25;
   const fontSize = (id) => {

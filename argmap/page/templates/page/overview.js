@@ -44,6 +44,8 @@
         color: {color: M.data.style.links.support, inherit: false}},
       ...options
     });
+    // A tap or a drag closes the tooltip, as on the map itself (selection.js).
+    ['click', 'dragStart', 'zoom'].forEach((event) => net.on(event, D.hideTooltip));
     views[name] = {div, net, ds};
     return views[name];
   };
@@ -69,7 +71,7 @@
   };
   // Cards in a grid whose column count makes them largest in the pane (central clash first). When
   // no grid fits whole at a legible zoom, the widest grid that still fits across at that zoom
-  // (cards no narrower than 260), so the rest is one scroll down.
+  // (cards no narrower than a slot of the layout), so the rest is one scroll down.
   const gridFor = (cols, width, height) => {
     const w = Math.max(200, Math.min(340, width / cols / 0.75 - GAP)), perLine = Math.floor((w - 20) / (CARD_FONT * 0.58));
     const heights = CASES.map((c) => (cardLabel(c, perLine).split('\n').length * CARD_FONT * 1.25) + 24);
@@ -82,7 +84,7 @@
     const floor = minScale('cases'), grids = CASES.map((c, i) => gridFor(i + 1, width, height));
     const across = grids.filter((g) => g.gridW * floor <= width - 8);
     const whole = across.filter((g) => g.scale >= floor).sort((a, b) => b.scale - a.scale)[0];
-    return whole || across.filter((g) => g.w >= 260).pop() || grids[0];
+    return whole || across.filter((g) => g.w >= M.slot).pop() || grids[0];
   };
   const caseItems = () => {
     const box = paneBox(), grid = cardGrid(box.width, box.height - 48);
@@ -152,6 +154,16 @@
   // Frame the boxes of *ids* (labels included): whole at the largest zoom up to *most* if that is
   // at least the legible *floor*; else at the floor, from the top of the first of them (the central
   // clash, a tour step's first claim), the reading side's edge in view when too wide.
+  const PAD = 12;
+  // The box *b* (canvas coordinates) whole in *net*'s pane at the largest zoom up to *most*, if that
+  // is at least *floor*: returns that zoom, else 0 and the view is left as it was.
+  const frameWhole = (net, b, floor, most) => {
+    const box = net.body.container.getBoundingClientRect();
+    const whole = Math.min(most, (box.width - 2 * PAD) / (b.x1 - b.x0), (box.height - 2 * PAD) / (b.y1 - b.y0));
+    if (!(whole >= floor)) return 0;
+    net.moveTo({position: {x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2}, scale: whole, animation: false});
+    return whole;
+  };
   const frameBoxes = (net, ids, floor, most) => {
     const box = net.body.container.getBoundingClientRect(), b = {x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity};
     ids.forEach((id) => {
@@ -159,11 +171,8 @@
       if (r) { b.x0 = Math.min(b.x0, r.left); b.x1 = Math.max(b.x1, r.right); b.y0 = Math.min(b.y0, r.top); b.y1 = Math.max(b.y1, r.bottom); }
     });
     if (b.x0 === Infinity) return net.getScale();
-    const PAD = 12, whole = Math.min(most, (box.width - 2 * PAD) / (b.x1 - b.x0), (box.height - 2 * PAD) / (b.y1 - b.y0));
-    if (whole >= floor) {
-      net.moveTo({position: {x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2}, scale: whole, animation: false});
-      return whole;
-    }
+    const whole = frameWhole(net, b, floor, most);
+    if (whole) return whole;
     const half = (box.width / 2 - PAD) / floor;
     let x = (b.x0 + b.x1) / 2;
     if ((b.x1 - b.x0) * floor > box.width - 2 * PAD) x = M.rtl ? b.x1 - half : b.x0 + half;
@@ -182,15 +191,15 @@
     const needed = Math.ceil((bottom - top) * floor + 120);
     if (needed > pane.clientHeight) { pane.style.height = `${needed}px`; net.setSize('100%', '100%'); net.redraw(); }
   };
-  // The map itself: the case in view (or given), whole if it can be read, else its top at the floor.
+  // The map itself: the case in view (or given), whole if it can be read (measured by the boxes
+  // drawn, as the first view measures a small map), else its top at the floor.
   const fitAll = (ids) => {
     const centre = app.network.getViewPosition(), root = ids ? null : nearestRoot(centre);
-    const list = ids || D.shownIds().filter((id) => M.rootOf(id) === root);
-    const scale = app.camera.fitTo(list, false, true), floor = minScale('all');
-    if (scale < floor) {
-      const top = D.posOf(list[0]), box = paneBox();
-      app.network.moveTo({position: {x: top.x, y: top.y + (box.height / 2 - 90) / floor}, scale: floor, animation: false});
-    }
+    const list = ids || D.shownIds().filter((id) => M.rootOf(id) === root), floor = minScale('all');
+    const b = app.camera.extent(list);
+    if (b && frameWhole(app.network, b, floor, 1.1)) return app.network.getScale();
+    const top = D.posOf(list[0]), box = paneBox();
+    app.network.moveTo({position: {x: top.x, y: top.y + (box.height / 2 - 90) / floor}, scale: floor, animation: false});
     return app.network.getScale();
   };
   const nearestRoot = (p) => {
@@ -204,6 +213,7 @@
   };
   const show = (name) => {
     ensure(name);
+    D.hideTooltip();  // a tooltip never outlives the level it was opened on
     const was = level;
     level = name;
     pane.setAttribute('data-level', name);
@@ -305,6 +315,8 @@
     if (levels[0] !== 'cases' || location.hash) return;
     show('cases');
     fitLevel('cases');
+    // The central thesis's case is marked, as the legend says ("at first: the central thesis").
+    if (views.cases.ds.nodes.get(`case:${M.start}`)) views.cases.net.selectNodes([`case:${M.start}`]);
   });
   // Anything that selects a claim (outline, search, panel links, permalinks) shows it on the map itself.
   app.on('selected', () => { if (level !== 'all' && !(app.tour && app.tour.active())) show('all'); });
