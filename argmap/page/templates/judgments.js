@@ -3,7 +3,7 @@
  * The same definition, messages and smallest changes as argmap/reasoning/judgments.py (read its
  * docstring); a browser test compares both on every map in maps/ and examples/. Uses the
  * framework and the evidential propagation of analysis.js (window.ArgmapAnalysis.parts).
- * Contract: window.ArgmapJudgments = {check(model, judgments, options)}; judgments maps claim ids
+ * Contract: window.ArgmapJudgments = {check(model, judgments, options), nameOf(model, id)}; judgments maps claim ids
  * to 'accept' | 'reject' | 'unsure' (an object, a Map or [id, judgment] pairs; other ids are
  * ignored); options.support as in analysis.js; options.names = 'ids' names claims as Python's
  * default does ('id'), otherwise by their quoted labels as the page's explanations do. Returns
@@ -213,5 +213,8 @@
     return {support: fw.support, judged: marks.reduce((sum, m) => sum + (m ? 1 : 0), 0), conflicts};
   };
 
-  window.ArgmapJudgments = {check};
+  // A claim as the messages name it: its label in quotation marks.
+  const nameOf = (model, id) => namer(model, framework(model, 'evidential'), {})(id);
+
+  window.ArgmapJudgments = {check, nameOf};
 })();
