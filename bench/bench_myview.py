@@ -69,9 +69,7 @@ def views(graph: Any, support: str) -> dict[str, dict[str, str]]:
     rng = random.Random(7)  # fixed: the same view every run
     ids = list(graph.nodes)
     labels = grounded_labels(bipolar_framework(graph, support))  # type: ignore[arg-type]
-    coherent = {
-        n: {"IN": "accept", "OUT": "reject"}.get(str(labels[n]), "unsure") for n in ids
-    }
+    coherent = {n: {"IN": "accept", "OUT": "reject"}.get(str(labels[n]), "unsure") for n in ids}
     flipped = dict(coherent)
     first_out = next(n for n in ids if coherent[n] == "reject")
     flipped[first_out] = "accept"
@@ -101,9 +99,10 @@ def browser_checks(
     }
 
 
-def page_click(page: Any, view: dict[str, str], repeat: int) -> tuple[float, int]:
+def page_click(page: Any, view: dict[str, str], repeat: int, support: str) -> tuple[float, int]:
     """Median time (ms) of one more mark in the map page with the view marked, and conflicts."""
     page.evaluate("() => document.querySelector('#myview-toggle').click()")
+    page.select_option("#support-reading", support)
     one = next(iter(view))
     result = page.evaluate(JS_CLICK, [view, one, max(repeat, 3)])
     return statistics.median(result["times"]), result["conflicts"]
@@ -144,20 +143,21 @@ def main() -> None:
             page.wait_for_function("window.argmapReady === true", timeout=120_000)
             model = build_view_model(graph)
             checks = browser_checks(page, model, named, options.repeat, options.support)
-            framework = bipolar_framework(graph, options.support)  # type: ignore[arg-type]
+            framework = bipolar_framework(graph, options.support)
             for name, (cold, warm, conflicts) in checks.items():
                 python = timed_call(
-                    lambda v=named[name]: check_judgments(framework, v),  # type: ignore[misc]
+                    lambda f=framework, v=named[name]: check_judgments(f, v),  # type: ignore[misc]
                     options.repeat,
                 )
                 print(
                     f"judgments.js check, {name} view ({conflicts} conflicts):"
                     f" cold {cold:.0f} ms, warm {warm:.0f} ms; Python {python[0] * 1000:.0f} ms"
                 )
-            continue
-            click, conflicts = page_click(page, named["random"], options.repeat)
-            print(f"in the page, one more mark on the random view ({conflicts} conflicts):"
-                  f" {click:.0f} ms")
+            click, conflicts = page_click(page, named["random"], options.repeat, options.support)
+            print(
+                f"in the page, one more mark on the random view ({conflicts} conflicts):"
+                f" {click:.0f} ms"
+            )
             page.close()
         browser.close()
 
