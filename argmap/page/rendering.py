@@ -105,9 +105,11 @@ PAGE_MODULES: tuple[str, ...] = (
     "page/crosslinks.js",  # app.crosslinks: links between trees, drawn when both ends show
     "analysis.js",  # window.ArgmapAnalysis: the acceptability engine (mirrors Python)
     "page/acceptability.js",  # app.acceptability: the UI over that engine
+    "judgments.js",  # window.ArgmapJudgments: is a student's view coherent? (mirrors Python)
     # -- feature modules (levels of detail, tour, My view, practice) register here --
     "page/overview.js",  # app.lod: levels of detail (cases, theses, all), opening a case, Back
     "page/tour.js",  # app.tour: the guided tour, its permalinks and answers
+    "page/myview.js",  # app.myview: the student's own judgments, their conflicts, export
     "page/practice.js",  # app.practice: classify each link, neutral lines, score, export
     "page/print.js",  # app.print: the handout printed after the map, the map sized to the page
     "page/start.js",  # draws the map, reads the permalink, publishes window.argmap

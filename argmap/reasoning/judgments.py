@@ -312,9 +312,15 @@ def _dung_conflicts(check: _Check) -> list[Conflict]:
     conflicts = []
     for n in nodes:
         if judged.get(n) == "accept":
-            standing = [str(a) for a in af.pred[n] if value[str(a)] == _T]
+            # Named: a standing direct attacker before one along a chain, then the first in
+            # code-point order (af.pred's order comes from sets: it changes between runs).
+            direct_attackers = {a for a, _ in check.framework.attackers.get(n, ())}
+            standing = sorted(
+                (str(a) for a in af.pred[n] if value[str(a)] == _T),
+                key=lambda a: (a not in direct_attackers, a),
+            )
             if standing:
-                direct = any(a == standing[0] for a, _ in check.framework.attackers.get(n, ()))
+                direct = standing[0] in direct_attackers
                 conflicts.append(_accepted_but_attacked(dung, n, standing[0], direct=direct))
         elif judged.get(n) == "reject" and not pending[n]:
             conflicts.append(_rejected_but_true(dung, value, n))

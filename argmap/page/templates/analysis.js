@@ -7,7 +7,9 @@
  * options.support = 'evidential' (default) | 'necessary' | 'deductive'; explain reads the
  * reading from the result grounded returned (options.support only when the result has none);
  * explain's options.names = 'ids' names claims by id instead of by their quoted labels, and
- * options.mentioned (an array) receives the ids of the claims the explanation names. */
+ * options.mentioned (an array) receives the ids of the claims the explanation names; parts holds
+ * the framework of a model, the evidential propagation, code-point order and the namer, which
+ * judgments.js reuses. */
 (function () {
   'use strict';
   var DEFAULT_WEIGHT = 0.5, TOLERANCE = 1e-9, MAX_SWEEPS = 1000;
@@ -197,12 +199,14 @@
     return fw.adf;
   }
 
-  function evidentialGrounded(fw, wi) {
+  // The least fixpoint with some nodes fixed (evidential.py's propagate): accepted ones true,
+  // rejected ones false; by index. States: 0 undecided, 1 true, 2 false.
+  function propagate(fw, accepted, rejected) {
     var net = evidentialNetwork(fw), n = fw.names.length, U = 0, T = 1, F = 2, i, k, y;
     var state = new Uint8Array(n), attackersLeft = net.attackerCount.slice(), premisesLeft = net.premiseCount.slice();
     var reasonsLeft = net.reasonCount.slice(), reasonIn = new Uint8Array(n), queue = new Int32Array(n), tail = 0;
-    wi.accepted.forEach(function (id) { var x = fw.index.get(id); state[x] = T; queue[tail++] = x; });
-    wi.rejected.forEach(function (id) { var x = fw.index.get(id); if (state[x] === U) { state[x] = F; queue[tail++] = x; } });
+    for (k = 0; k < accepted.length; k++) { state[accepted[k]] = T; queue[tail++] = accepted[k]; }
+    for (k = 0; k < rejected.length; k++) { y = rejected[k]; if (state[y] === U) { state[y] = F; queue[tail++] = y; } }
     function becomesTrue(x) {
       if (state[x] !== U || attackersLeft[x]) return;
       if (net.isArgument[x] ? premisesLeft[x] === 0 : net.reasonCount[x] === 0 || reasonIn[x]) { state[x] = T; queue[tail++] = x; }
@@ -222,8 +226,13 @@
         for (k = 0; k < reas.length; k++) { y = reas[k]; if (--reasonsLeft[y] === 0) becomesFalse(y); }
       }
     }
-    var labels = {};
-    for (i = 0; i < n; i++) labels[fw.names[i]] = state[i] === T ? 'IN' : state[i] === F ? 'OUT' : 'UNDEC';
+    return state;
+  }
+
+  function evidentialGrounded(fw, wi) {
+    var indexOf = function (id) { return fw.index.get(id); };
+    var state = propagate(fw, Array.from(wi.accepted, indexOf), Array.from(wi.rejected, indexOf)), labels = {};
+    for (var i = 0; i < fw.names.length; i++) labels[fw.names[i]] = state[i] === 1 ? 'IN' : state[i] === 2 ? 'OUT' : 'UNDEC';
     return {labels: labels, support: fw.support,
       whatIf: {rejected: Array.from(wi.rejected), accepted: Array.from(wi.accepted)}};
   }
@@ -542,5 +551,7 @@
     return {strength: out, converged: converged, iterations: mostSweeps};
   }
 
-  window.ArgmapAnalysis = {grounded: grounded, dfquad: dfquad, explain: explain};
+  // parts: for judgments.js (the students' views), which reads the same framework.
+  window.ArgmapAnalysis = {grounded: grounded, dfquad: dfquad, explain: explain,
+    parts: {framework: framework, propagate: propagate, byCodePoint: byCodePoint, namer: namer}};
 })();

@@ -1,11 +1,12 @@
 /* argmap map page, panel: the selected claim in full (speaker, source, quote, note, tags, the links
    around it, each badged by its own role), or the intro while nothing is selected. Other modules
-   add sections below the claim with app.panel.addSection(fn): fn(id) returns an element or null. */
+   add sections below the claim with app.panel.addSection(fn): fn(id) returns an element or null;
+   app.panel.addIntroSection(fn) adds one below the intro, fn() likewise. */
 (() => {
   const M = app.model, S = app.state, {$, h, ui, clip, plural, safeUrl} = app.dom;
   const {byId, ROLES} = M, WORDS = M.data.style.words;
   const panel = $('panel');
-  const sections = [];
+  const sections = [], introSections = [];
 
   const roleBadge = (key) => {
     const known = ROLES[key] ? key : 'claim';
@@ -112,7 +113,7 @@
     panel.replaceChildren(...parts.filter(Boolean));
     panel.scrollTop = 0;
   };
-  const showIntro = () => panel.replaceChildren(...intro().filter(Boolean));
+  const showIntro = () => panel.replaceChildren(...[...intro(), ...introSections.map((fn) => fn())].filter(Boolean));
   // A permalink to an id the map does not have: say so (the intro would look like success).
   const unknown = (id) => {
     const theses = M.nodes.filter((n) => n.role === 'thesis').map((n) => ({id: n.id}));
@@ -129,5 +130,6 @@
 
   app.on('selected', ({id}) => show(id));
   app.on('cleared', showIntro);
-  app.panel = {show, update, unknown, badge, roleBadge, linkList, addSection: (fn) => sections.push(fn)};
+  app.panel = {show, update, unknown, badge, roleBadge, linkList,
+    addSection: (fn) => sections.push(fn), addIntroSection: (fn) => introSections.push(fn)};
 })();
