@@ -102,7 +102,7 @@ def looks_like_carneades(data: Any) -> bool:
 def readable_id(name: str) -> str | None:
     """An argmap id drawn from a Carneades id (``¬app(a1)`` -> ``not-app-a1``), or None.
 
-    >>> readable_id("¬app(a1)"), readable_id("a1.2"), readable_id("¬")
+    >>> readable_id("¬app(a1)"), readable_id("a1.2"), readable_id("(?)")
     ('not-app-a1', 'a1.2', None)
     """
     candidate = _NON_ID.sub("-", name.replace("¬", "not-")).strip("-._")
@@ -292,18 +292,18 @@ class _Reader:
                 self.warn("import-lossy", message, loc)
             for premise, role in unique.items() or premises:
                 parts = [f"Premise role {role}." if role else "", self.scheme_note(scheme)]
-                note = " ".join(p for p in parts if p) or None
-                self.b.add_link(premise, target, "support", note=note, weight=weight, **at)
+                remark = " ".join(p for p in parts if p) or None
+                self.b.add_link(premise, target, "support", note=remark, weight=weight, **at)
             self.undercutters(name, fields, target, None, loc)
             return
-        note = [f"Premise role {role}: {p}." for p, role in unique.items() if role]
+        remarks = [f"Premise role {role}: {p}." for p, role in unique.items() if role]
         if weight is not None:
-            note.append(f"Weight {weight}.")
+            remarks.append(f"Weight {weight}.")
             self.warn("import-lossy", f"argument '{name}': its weight is kept in its note", loc)
         shown = None if (scheme or "").lower() == "linked" else scheme
         aid = self.b.add_argument(
             list(unique), target, preferred_id=readable_id(name), scheme=shown,
-            note=" ".join(note) or None, **at,
+            note=" ".join(remarks) or None, **at,
         )  # fmt: skip
         self.undercutters(name, fields, target, aid, loc)
 
@@ -313,7 +313,9 @@ class _Reader:
         basic = {"linked", "factorized", *_INDEPENDENT}
         return f"Carneades scheme {scheme}." if scheme and scheme.lower() not in basic else ""
 
-    def weight(self, name: str, fields: dict[str, Any], scheme: str | None, loc: Loc) -> float | None:
+    def weight(
+        self, name: str, fields: dict[str, Any], scheme: str | None, loc: Loc
+    ) -> float | None:
         value, written = fields.get("weight", (None, "weight"))
         if value is None:
             return self.scheme_weights.get(scheme or "")

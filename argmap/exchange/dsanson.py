@@ -54,16 +54,16 @@ def looks_like_dsanson(data: Any) -> bool:
     reasons (and a text note), reasons to claims (and a label and strength)."""
     if not isinstance(data, dict) or not data or "argmap" in data:
         return False
-    pending: list[tuple[Any, bool]] = [(data, False)]
+    pending: list[tuple[Any, bool]] = [(data, True)]  # (mapping, whether its keys are claims)
     while pending:
-        mapping, is_reason = pending.pop()
+        mapping, holds_claims = pending.pop()
         for key, value in mapping.items():
-            special = _REASON_FIELDS if is_reason else ("note",)
+            special = _REASON_FIELDS if holds_claims else ("note",)
             if key in special:
                 if scalar_text(value) is None:
                     return False
             elif isinstance(value, dict):
-                pending.append((value, not is_reason))
+                pending.append((value, not holds_claims))
             elif value is not None:
                 return False
     return True
