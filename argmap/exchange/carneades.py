@@ -237,7 +237,8 @@ class _Reader:
             if name and isinstance(constant, int | float) and not isinstance(constant, bool):
                 self.scheme_weights[name] = float(constant)
             elif weight:
-                self.warn("import-unsupported", "only a constant weight is imported", at)
+                message = "only a constant weight is imported"
+                self.warn("import-unsupported", message, (*at, "weight"))
             rest = [str(k) for k in entry if str(k) not in ("id", "weight", "meta", "metadata")]
             if rest:
                 message = (

@@ -118,6 +118,8 @@ class _Reader:
             at = (*loc, key)
             if key == "note":
                 self.note(cid, value, at)
+            elif key in _REASON_FIELDS:
+                self.warn("import-unsupported", f"'{key}' belongs to a reason, not a claim", at)
             elif isinstance(value, dict):
                 self.reason(cid, str(key), value, at)
             else:
