@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -237,4 +238,111 @@ _json_values = st.recursive(
 @given(_json_values, st.sampled_from(["aif", "argdown-json", "json", "auto"]))
 def test_any_json_value_gives_a_valid_map_or_diagnostics(value: Any, fmt: str) -> None:
     data, problems = import_map(json.dumps(value), fmt, "file.json")
+    _check(data, problems)
+
+
+# -- YAML formats: Carneades 4 and dsanson/argmap ----------------------------------------------
+
+_ids = st.sampled_from(["p", "q", "r", "¬p", "¬q", "s1", "a1", "a b", "(x)", "1", "yes"])
+_yaml_scalars = st.none() | st.booleans() | st.integers(-2, 7) | st.floats() | _words | _ids
+
+
+def _anything(leaves: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Any YAML value built on *leaves*: scalars, lists and mappings, a few levels deep."""
+    return st.recursive(
+        leaves,
+        lambda children: (
+            st.lists(children, max_size=3) | st.dictionaries(_ids | _words, children, max_size=3)
+        ),
+        max_leaves=8,
+    )
+
+
+def _carneades_argument(refs: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
+    roles = st.dictionaries(st.sampled_from(["major", "minor", "datum"]), refs, max_size=2)
+    optional = {
+        "conclusion": refs,
+        "premises": st.lists(refs, max_size=4) | roles | refs,
+        "undercutter": refs,
+        "exceptions": st.lists(refs, max_size=2),
+        "assumptions": st.lists(refs, max_size=2),
+        "weight": _yaml_scalars,
+        "scheme": st.sampled_from(["linked", "convergent", "cumulative", "s1", ""]),
+        "pro": _yaml_scalars,
+    }
+    return st.fixed_dictionaries({}, optional=optional)
+
+
+@st.composite
+def carneades_files(draw: st.DrawFn) -> str:
+    """A Carneades document: mostly well-formed parts, any of them possibly of a wrong type."""
+    names = draw(st.lists(_ids, unique=True, max_size=6))
+    anything = _anything(_yaml_scalars)
+    statement_fields = {
+        "assumed": st.booleans(),
+        "label": st.sampled_from(["in", "out"]),
+        "meta": anything,
+    }
+    statement = _words | st.fixed_dictionaries({"text": _words}, optional=statement_fields)
+    refs = st.sampled_from([*names, "missing"]) | anything
+    scheme = st.fixed_dictionaries(
+        {"id": _ids, "weight": st.fixed_dictionaries({"constant": _yaml_scalars})}
+    )
+    sections = {
+        "meta": st.fixed_dictionaries({"title": _yaml_scalars}) | anything,
+        "statements": st.fixed_dictionaries(dict.fromkeys(names, statement | anything)),
+        "arguments": st.dictionaries(_ids, _carneades_argument(refs) | anything, max_size=5),
+        "issues": st.dictionaries(
+            _ids, st.fixed_dictionaries({"positions": st.lists(refs, max_size=4)}), max_size=2
+        ),
+        "assumptions": st.lists(refs, max_size=3) | refs,
+        "labels": st.dictionaries(st.sampled_from(["in", "out"]), st.lists(refs, max_size=2)),
+        "argument_schemes": st.lists(scheme, max_size=2),
+        "tests": anything,
+    }
+    document = draw(st.fixed_dictionaries({}, optional=sections)) or {"statements": {}}
+    return yaml.safe_dump(document, allow_unicode=draw(st.booleans()), sort_keys=False)
+
+
+@FUZZ
+@given(carneades_files())
+def test_any_carneades_file_imports_to_a_valid_map_or_diagnostics(text: str) -> None:
+    data, problems = import_map(text, "carneades", "graph.yml")
+    _check(data, problems)
+
+
+_claim_texts = st.sampled_from(["A.", "B.", "-B.", "C is so.", "-", "note", "label", "o"])
+
+
+@st.composite
+def dsanson_trees(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
+    """Claims mapped to reasons mapped to claims, with notes, labels and strengths; a part of
+    another type now and then."""
+    claims: dict[str, Any] = {}
+    for text in draw(st.lists(_claim_texts | _words, unique=True, max_size=3)):
+        reasons: dict[str, Any] = {}
+        if depth < 3:
+            keys = st.sampled_from(["r1", "r2", "o1", "-x", "objection"])
+            for key in draw(st.lists(keys, unique=True, max_size=2)):
+                reason: Any = draw(dsanson_trees(depth + 1))
+                if draw(st.booleans()):
+                    reason |= {"label": draw(_yaml_scalars), "strength": draw(_yaml_scalars)}
+                reasons[key] = reason if draw(st.integers(0, 9)) else draw(_yaml_scalars)
+        if draw(st.booleans()):
+            reasons["note"] = draw(_yaml_scalars | _anything(_yaml_scalars))
+        claims[text] = reasons or None
+    return claims
+
+
+@FUZZ
+@given(dsanson_trees())
+def test_any_dsanson_tree_imports_to_a_valid_map_or_diagnostics(tree: dict[str, Any]) -> None:
+    data, problems = import_map(yaml.safe_dump(tree, allow_unicode=True), "dsanson", "map.yml")
+    _check(data, problems)
+
+
+@FUZZ
+@given(_anything(_yaml_scalars), st.sampled_from(["carneades", "dsanson", "auto"]))
+def test_any_yaml_value_gives_a_valid_map_or_diagnostics(value: Any, fmt: str) -> None:
+    data, problems = import_map(yaml.safe_dump(value, allow_unicode=True), fmt, "file.yml")
     _check(data, problems)

@@ -133,7 +133,8 @@ def _picture_options(
 @click.option("-o", "--output", default="-", show_default=True, help="Map file to write, or '-'.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 def import_command(file: Path, fmt: str, output: str, force: bool) -> None:
-    """Import an AIF (AIFdb, OVA), SADFace, Kialo, Argdown (text or JSON) or argmap-JSON file."""
+    """Import an AIF (AIFdb, OVA), SADFace, Kialo, Argdown (text or JSON), Carneades 4 YAML,
+    dsanson/argmap YAML or argmap-JSON file."""
     from argmap.exchange.convert import import_map
     from argmap.exchange.yamlout import dump_map
     from argmap.format.diagnostics import Severity

@@ -123,6 +123,8 @@ class MapBuilder:
         self.title = title
         self.summary: str | None = None
         self.lang: str | None = None
+        #: the remark on the whole map (format-v1 ``note``): what has no other place in it
+        self.note: str | None = None
         self.sources: dict[str, dict[str, Any]] = {}
         self.speakers: dict[str, dict[str, Any]] = {}
         self.claims: dict[str, dict[str, Any]] = {}
@@ -332,6 +334,8 @@ class MapBuilder:
             data["summary"] = self.summary
         if self.lang:
             data["lang"] = self.lang
+        if self.note:
+            data["note"] = self.note
         if self.sources:
             data["sources"] = self.sources
         if self.speakers:

@@ -210,7 +210,7 @@ def clean_map(data: dict[str, Any], builder: MapBuilder) -> dict[str, Any]:
     """*data* (format-v1 dicts) made valid in place, every repair reported through *builder*."""
     cleaner = _Cleaner(builder)
     data["title"] = cleaner.text(data.get("title")) or "Imported map"
-    for field in ("summary", "lang"):
+    for field in ("summary", "lang", "note"):
         cleaner.texts(data, (field,), "the map")
     cleaner.choice(data, "lang", lambda tag: _LANG.fullmatch(tag) is not None, "the map")
     cleaner.entries(data, "sources", _SOURCE)

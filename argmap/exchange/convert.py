@@ -10,6 +10,10 @@ Examples
 ['thesis']
 >>> detect_format('{"nodes": [], "edges": []}', "x.json")
 'aif'
+>>> detect_format("statements: {p: P}\\narguments: {}\\n", "x.yml")
+'carneades'
+>>> detect_format("A claim.:\\n  r1:\\n    A reason.:\\n", "x.yml")
+'dsanson'
 """
 
 from __future__ import annotations
@@ -58,9 +62,24 @@ def detect_format(text: str, path: str) -> str | None:
     suffix = PurePath(path).suffix.lower()
     if suffix in (".argdown", ".ad") or _ARGDOWN_START.match(head):
         return "argdown"
-    if head.startswith("Discussion Title:") or suffix == ".txt":
+    if head.startswith("Discussion Title:"):
         return "kialo"
-    return None
+    return _detect_yaml(text) or ("kialo" if suffix == ".txt" else None)
+
+
+def _detect_yaml(text: str) -> str | None:
+    """'carneades' or 'dsanson' when *text* is YAML of that shape (checked in that order: a
+    Carneades file is a tree of mappings too)."""
+    from .carneades import looks_like_carneades
+    from .dsanson import looks_like_dsanson
+    from .yamltext import read_yaml
+
+    document = read_yaml(text, MapBuilder("<detect>"))
+    if document is None:
+        return None
+    if looks_like_carneades(document.data):
+        return "carneades"
+    return "dsanson" if looks_like_dsanson(document.data) else None
 
 
 # Argdown text opens with front matter, a titled statement or an argument's title.

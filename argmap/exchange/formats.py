@@ -122,6 +122,12 @@ IMPORTERS: dict[str, ImportFormat] = {
         ),
         ImportFormat("argdown-json", "argdown", "import_argdown_json", (".json",), "Argdown JSON"),
         ImportFormat("json", "jsongraph", "import_json", (".json",), "argmap's node-link JSON"),
+        ImportFormat(
+            "carneades", "carneades", "import_carneades", (".yml", ".yaml"), "Carneades 4 YAML"
+        ),
+        ImportFormat(
+            "dsanson", "dsanson", "import_dsanson", (".yml", ".yaml"), "dsanson/argmap YAML"
+        ),
     )
 }
 
