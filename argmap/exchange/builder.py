@@ -268,6 +268,10 @@ class MapBuilder:
         self._links[(source, target)] = link
         return True
 
+    def has_link(self, source: str, target: str) -> bool:
+        """Whether a link from *source* to *target* already exists."""
+        return (source, target) in self._links
+
     def speaker(self, name: str, **fields: Any) -> str:
         """The id of the speaker called *name*, created on first use."""
         sid = self._speaker_by_name.get(name)
