@@ -245,3 +245,24 @@ def test_the_print_button_prints(open_page: Any, phone: bool) -> None:
     assert box["x"] + box["width"] <= width
     button.click()
     assert page.evaluate("window.printed") == 1
+
+
+def test_an_open_tooltip_is_not_printed(open_page: Any) -> None:
+    html, _ = combined()
+    page, log = open_page(html)
+    claim = "negotiation-futile"
+    page.evaluate(
+        "(id) => window.argmap.app.lod.openCase(window.argmap.app.model.rootOf(id))", claim
+    )
+    page.evaluate("id => window.network.focus(id, {scale: 1, animation: false})", claim)
+    settle(page)
+    box = page.locator("#graph").bounding_box()
+    at = page.evaluate(
+        "id => window.network.canvasToDOM(window.network.getPositions([id])[id])", claim
+    )
+    page.mouse.move(box["x"] + at["x"] - 3, box["y"] + at["y"])
+    page.mouse.move(box["x"] + at["x"], box["y"] + at["y"])
+    page.wait_for_selector("div.vis-tooltip", state="visible")
+    print_media(page)
+    assert not page.locator("div.vis-tooltip").is_visible()
+    assert log.errors == []
