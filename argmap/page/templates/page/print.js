@@ -4,10 +4,12 @@
    as the outline is, each case from a new page.
    The handout is built the first time the page is about to print ('beforeprint', or the print
    media query turning on, which is what Chromium's page.pdf() and print emulation do), not at load:
-   at 10,000 claims it is some 100,000 elements that a reader who never prints should not pay for.
+   at 10,000 claims it is some 140,000 elements (0.4 s, docs/performance.md) that a reader who
+   never prints should not pay for.
    The map's data never changes, so it is built once.
    Around printing, the map's pane is sized to the printable area and the level in view refitted
-   legibly in it (a canvas prints the pixels it holds); 'afterprint' puts the screen view back. */
+   legibly in it (a canvas prints what it last drew: Chromium records a redraw made while printing
+   as vector drawing, text included); 'afterprint' puts the screen view back. */
 (() => {
   const M = app.model, {$, h, ui, clip, safeUrl} = app.dom, {byId, ROLES} = M, WORDS = M.data.style.words;
   const handout = $('handout'), pane = $('graph-pane');
