@@ -68,13 +68,27 @@ HANDOUT_CLAIMS = """() => Object.fromEntries(
   Array.from(document.querySelectorAll('#handout .h-claim'))
     .map((el) => [el.getAttribute('data-id'), el.innerText]))"""
 
-# Claims not inside their parent's item of the handout (the nesting is the outline's).
-MISNESTED = """() => window.argmap.model.nodes.filter((n) => {
-  const el = document.querySelector(`#handout .h-claim[data-id="${CSS.escape(n.id)}"]`);
-  if (!n.parent) return !el.parentElement.parentElement.parentElement.matches('.h-case');
-  const up = el.parentElement.parentElement.closest('li.h-item');
-  return !up || up.firstElementChild.getAttribute('data-id') !== n.parent;
-}).map((n) => n.id)"""
+# The handout's claims in order, and those not printed as the outline nests them: each in its
+# tree's section, after the claim it answers and indented further (up to the deepest indent, 8).
+NESTING = """() => {
+  const M = window.argmap.app.model;
+  const els = Array.from(document.querySelectorAll('#handout .h-claim'));
+  const at = new Map(els.map((e) => [e.getAttribute('data-id'), e])), order = Array.from(at.keys());
+  const start = (el) => {
+    const r = el.querySelector('.h-text').getBoundingClientRect();
+    return getComputedStyle(el).direction === 'rtl' ? -r.right : r.left;
+  };
+  const wrong = M.nodes.filter((n) => {
+    const el = at.get(n.id), section = el.closest('.h-case');
+    if (M.depth.get(n.id) === 0) {
+      return section.getAttribute('data-root') !== n.id || section.firstElementChild !== el;
+    }
+    const up = at.get(n.parent);
+    return up.closest('.h-case') !== section || order.indexOf(n.parent) > order.indexOf(n.id)
+      || (M.depth.get(n.id) <= 8 && start(el) < start(up) + 8);
+  }).map((n) => n.id);
+  return {order, wrong};
+}"""
 
 # Elements of the printed page reaching past its width (or before its start).
 OVERFLOWING = """() => {
@@ -102,7 +116,9 @@ def test_print_shows_every_claim_in_full_and_no_control(open_page: Any) -> None:
     for node in model["nodes"]:
         for part in expected_parts(model, node):
             assert part in printed[node["id"]], (node["id"], part)
-    assert page.evaluate(MISNESTED) == []
+    nesting = page.evaluate(NESTING)
+    assert nesting["order"] == [n["id"] for n in model["nodes"]]
+    assert nesting["wrong"] == []
     assert page.evaluate(OVERFLOWING) == []
     assert log.errors == []
     assert log.requests == []
@@ -199,8 +215,9 @@ def test_a_persian_map_prints_right_to_left(open_page: Any) -> None:
     assert page.locator("#handout").evaluate(direction) == "rtl"
     assert page.locator("#handout .h-claim[data-id='r'] .h-text").evaluate(direction) == "rtl"
     # nested claims are indented from the right
-    thesis = page.locator("#handout .h-claim[data-id='t']").bounding_box()
-    reason = page.locator("#handout .h-claim[data-id='r']").bounding_box()
+    assert page.evaluate(NESTING)["wrong"] == []
+    thesis = page.locator("#handout .h-claim[data-id='t'] .h-text").bounding_box()
+    reason = page.locator("#handout .h-claim[data-id='r'] .h-text").bounding_box()
     assert reason["x"] + reason["width"] < thesis["x"] + thesis["width"] - 5
     # "Speaker:" (English, left to right) reads first, at the right, a space before the name
     gap = page.locator("#handout .h-claim[data-id='t'] .h-field").first.evaluate(
@@ -228,3 +245,24 @@ def test_the_print_button_prints(open_page: Any, phone: bool) -> None:
     assert box["x"] + box["width"] <= width
     button.click()
     assert page.evaluate("window.printed") == 1
+
+
+def test_an_open_tooltip_is_not_printed(open_page: Any) -> None:
+    html, _ = combined()
+    page, log = open_page(html)
+    claim = "negotiation-futile"
+    page.evaluate(
+        "(id) => window.argmap.app.lod.openCase(window.argmap.app.model.rootOf(id))", claim
+    )
+    page.evaluate("id => window.network.focus(id, {scale: 1, animation: false})", claim)
+    settle(page)
+    box = page.locator("#graph").bounding_box()
+    at = page.evaluate(
+        "id => window.network.canvasToDOM(window.network.getPositions([id])[id])", claim
+    )
+    page.mouse.move(box["x"] + at["x"] - 3, box["y"] + at["y"])
+    page.mouse.move(box["x"] + at["x"], box["y"] + at["y"])
+    page.wait_for_selector("div.vis-tooltip", state="visible")
+    print_media(page)
+    assert not page.locator("div.vis-tooltip").is_visible()
+    assert log.errors == []

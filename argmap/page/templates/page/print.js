@@ -4,12 +4,14 @@
    as the outline is, each case from a new page.
    The handout is built the first time the page is about to print ('beforeprint', or the print
    media query turning on, which is what Chromium's page.pdf() and print emulation do), not at load:
-   at 10,000 claims it is some 100,000 elements that a reader who never prints should not pay for.
+   at 10,000 claims it is some 140,000 elements (0.4 s, docs/performance.md) that a reader who
+   never prints should not pay for.
    The map's data never changes, so it is built once.
    Around printing, the map's pane is sized to the printable area and the level in view refitted
-   legibly in it (a canvas prints the pixels it holds); 'afterprint' puts the screen view back. */
+   legibly in it (a canvas prints what it last drew: Chromium records a redraw made while printing
+   as vector drawing, text included); 'afterprint' puts the screen view back. */
 (() => {
-  const M = app.model, {$, h, ui, safeUrl} = app.dom, {byId, ROLES} = M, WORDS = M.data.style.words;
+  const M = app.model, {$, h, ui, clip, safeUrl} = app.dom, {byId, ROLES} = M, WORDS = M.data.style.words;
   const handout = $('handout'), pane = $('graph-pane');
   // The printable area of the smaller of A4 and Letter inside page.css's 12 mm margins is 186 mm
   // across; the map takes 170 mm of the first page's height, which leaves room for the title.
@@ -45,30 +47,27 @@
   });
   const text = (n) => (n.type === 'argument'
     ? M.argCaption(n) || 'These premises support the claim above only together.' : n.text);
-  const claim = (n) => h('div', {class: 'h-claim', 'data-id': n.id}, [
+  // Indented by depth up to DEEPEST (page.css's .h-d1 to .h-d8); deeper claims name the claim they answer.
+  const DEEPEST = 8;
+  const claim = (n, depth) => h('div', {class: `h-claim h-d${Math.min(depth, DEEPEST)}`, 'data-id': n.id}, [
     h('p', {class: 'h-text'}, [badge(M.roleKey(n)), ' ', h('span', {dir: 'auto', text: text(n)})]),
+    depth > DEEPEST ? field('Answers', `\u201C${clip(byId.get(n.parent).label, 80)}\u201D`) : null,
     field('Speaker', speaker(n)), field('Source', source(n)), field('Where', n.locator),
     n.quote ? h('blockquote', {class: 'h-quote', dir: 'auto', text: `\u201C${n.quote}\u201D`}) : null,
     n.note ? h('p', {class: 'h-note'}, [ui('span', {class: 'h-term', text: 'Instructor\u2019s note:'}), ' ', h('span', {dir: 'auto', text: n.note})]) : null,
     field('Scheme', n.scheme), field('Tags', n.tags && n.tags.length ? n.tags.map((t) => `#${t}`).join(' ') : null),
     ...links(n)
   ]);
-  // Nodes come in pre-order, a parent before its children: each claim goes into its parent's list.
+  // The outline's pre-order (a parent before its children), one section per tree, the nesting
+  // drawn by indentation. Not nested lists: a page break has to split every box around it, and a
+  // generated 10,000-claim map nests 669 deep, which made Chromium's print layout take minutes
+  // and gigabytes; flat, each break splits one section.
   const cases = () => {
-    const lists = new Map(), sections = [];
+    const sections = [];
     M.nodes.forEach((n) => {
-      const li = h('li', {class: 'h-item'}, [claim(n)]);
-      if (!n.parent || !lists.has(n.parent)) {
-        const tree = h('ul', {class: 'h-tree'}, [li]);
-        sections.push(h('section', {class: 'h-case', 'data-root': n.id}, [tree]));
-      } else {
-        lists.get(n.parent).appendChild(li);
-      }
-      if (M.kids.get(n.id).length) {
-        const ul = h('ul', {class: 'h-tree'});
-        li.appendChild(ul);
-        lists.set(n.id, ul);
-      }
+      const depth = M.depth.get(n.id);
+      if (depth === 0) sections.push(h('section', {class: 'h-case', 'data-root': n.id}));
+      sections.at(-1).appendChild(claim(n, depth));
     });
     return sections;
   };
