@@ -24,10 +24,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import make_map
-from timing import CHROMIUM, CHROMIUM_ARGS, timed_call, timed_command
+from timing import CHROMIUM, CHROMIUM_ARGS, Timing, timed_call, timed_command
 
 
-def in_process(graph: Any, repeat: int, support: Any) -> dict[str, float]:
+def in_process(graph: Any, repeat: int, support: Any) -> dict[str, Timing]:
     from argmap.reasoning.acceptability import grounded_labels
     from argmap.reasoning.explanations import grounded_verdicts
     from argmap.reasoning.readings import bipolar_framework
@@ -35,10 +35,10 @@ def in_process(graph: Any, repeat: int, support: Any) -> dict[str, float]:
 
     framework = bipolar_framework(graph, support)
     return {
-        "framework": timed_call(lambda: bipolar_framework(graph, support), repeat)[0],
-        "grounded labels": timed_call(lambda: grounded_labels(framework), repeat)[0],
-        "labels + explanations": timed_call(lambda: grounded_verdicts(framework), repeat)[0],
-        "dfquad": timed_call(lambda: dfquad_strengths(framework), repeat)[0],
+        "framework": timed_call(lambda: bipolar_framework(graph, support), repeat),
+        "grounded labels": timed_call(lambda: grounded_labels(framework), repeat),
+        "labels + explanations": timed_call(lambda: grounded_verdicts(framework), repeat),
+        "dfquad": timed_call(lambda: dfquad_strengths(framework), repeat),
     }
 
 
@@ -118,8 +118,8 @@ def main() -> None:
                 command += ["--semantics", semantics, "--support", options.support]
                 wall, cpu = timed_command(command, options.repeat)
                 print(f"argmap analyze --semantics {semantics}: wall {wall:.2f} s, cpu {cpu:.2f} s")
-            for stage, seconds in in_process(graph, options.repeat, options.support).items():
-                print(f"  in-process {stage}: {seconds * 1000:.0f} ms")
+            for stage, timing in in_process(graph, options.repeat, options.support).items():
+                print(f"  in-process {stage}: {timing.spread('ms', 1000, 0)}")
             if not options.no_browser:
                 cold, warm = browser_recompute(graph, options.repeat, folder, options.support)
                 print(
