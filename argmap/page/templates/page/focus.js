@@ -86,7 +86,8 @@
     S.focus.set = neighbourhood(id, Number($('hops').value) || 2);
     const above = Array.from(S.focus.set).flatMap(M.ancestors);  // everything in focus must be drawable
     const changed = [...new Set([...above, id])].filter((x) => S.collapsed.delete(x));
-    if (changed.length) { D.relabel(changed); app.outline.build(); }
+    // only the outline items that open again are rebuilt: the whole outline is 10,000 items on a big map
+    if (changed.length) { D.relabel(changed); changed.forEach(app.outline.rebuild); }
     D.refresh();
     const shownHere = Array.from(S.focus.set).filter(D.isVisible);
     if (!D.physicsOn()) D.setFocusPositions(focusLayout(id, shownHere));
