@@ -419,3 +419,20 @@ def test_my_view_works_on_a_phone(open_page: Any, rebuttals_html: str) -> None:
     page.click("#panel .mv-apply")
     assert "Your judgments fit together" in page.inner_text("#panel")
     assert log.errors == []
+
+
+def test_practice_switches_my_view_off_so_no_glow_gives_a_link_away(
+    open_page: Any, rebuttals_html: str
+) -> None:
+    page, log = open_page(rebuttals_html)
+    start_my_view(page)
+    page.evaluate(
+        "window.argmap.app.myview.replace({'ban-phones': 'accept',"
+        " 'phones-useful-for-learning': 'accept'})"
+    )
+    assert glowing(page) == ["ban-phones", "phones-useful-for-learning"]
+    page.click("#practice-toggle")
+    page.wait_for_function("!window.argmap.app.myview.active()")
+    assert glowing(page) == []
+    assert page.get_attribute("#myview-toggle", "aria-pressed") == "false"
+    assert log.errors == []
