@@ -3,13 +3,15 @@
  * The same definition, messages and smallest changes as argmap/reasoning/judgments.py (read its
  * docstring); a browser test compares both on every map in maps/ and examples/. Uses the
  * framework and the evidential propagation of analysis.js (window.ArgmapAnalysis.parts).
- * Contract: window.ArgmapJudgments = {check(model, judgments, options), nameOf(model, id)}; judgments maps claim ids
- * to 'accept' | 'reject' | 'unsure' (an object, a Map or [id, judgment] pairs; other ids are
- * ignored); options.support as in analysis.js; options.names = 'ids' names claims as Python's
- * default does ('id'), otherwise by their quoted labels as the page's explanations do. Returns
- * {support, judged, conflicts: [{claim, judgment, forced, message, others, fix: {claim, to,
- * left}}]}, conflicts in the order of the model's nodes (Python: the graph's), the first 20 with
- * a verified fix (left: how many conflicts remain after it), the others with left null. */
+ * Contract: window.ArgmapJudgments = {check(model, judgments, options), nameOf(model, id)}.
+ * judgments maps claim ids to 'accept' | 'reject' | 'unsure' (an object, a Map or [id, judgment]
+ * pairs; other ids are ignored); options.support as in analysis.js; options.names = 'ids' names
+ * claims as Python's default does ('id'), otherwise by their quoted labels as the page's
+ * explanations do (nameOf gives that name). check returns {support, judged, conflicts: [{claim,
+ * judgment, forced, message, others, fix: {claim, to, left}}]}, conflicts in the order of the
+ * model's nodes (Python: the graph's), the first 20 with a verified fix (left: how many conflicts
+ * remain after it), the others with left null. Under necessary and deductive the derived attacks
+ * are written out once per model, as Python's check does (quadratic at worst). */
 (() => {
   const A = window.ArgmapAnalysis;
   if (!A || !A.parts) return;
@@ -21,20 +23,21 @@
   const linkSources = (links) => links.map((l) => l[0]);
 
   // ------------------------------------------------------------------ the evidential reading
-  // What the acceptance condition of node i gives under value (judgments.py's _forced).
+  // What the acceptance condition of node i gives under value (judgments.py's _forced). Plain
+  // loops: it runs for every judged claim, again for every candidate fix.
+  const count = (links, value, state, index) => {
+    let n = 0;
+    for (let k = 0; k < links.length; k++) if (value[index ? links[k][0] : links[k]] === state) n++;
+    return n;
+  };
   const forced = (fw, value, i) => {
-    let attackedIn = false, attackerOpen = false;
-    fw.attackers[i].forEach((l) => {
-      if (value[l[0]] === T) attackedIn = true;
-      if (value[l[0]] !== F) attackerOpen = true;
-    });
-    if (attackedIn) return F;
-    const premises = fw.premises[i], reasons = premises.length ? [] : linkSources(fw.supporters[i]);
-    if (premises.some((p) => value[p] === F)) return F;
-    if (reasons.length && reasons.every((r) => value[r] === F)) return F;
-    if (attackerOpen) return U;
-    if (premises.length) return premises.every((p) => value[p] === T) ? T : U;
-    return !reasons.length || reasons.some((r) => value[r] === T) ? T : U;
+    const attackers = fw.attackers[i], premises = fw.premises[i], reasons = premises.length ? [] : fw.supporters[i];
+    if (count(attackers, value, T, true)) return F;
+    if (count(premises, value, F, false)) return F;
+    if (reasons.length && count(reasons, value, F, true) === reasons.length) return F;
+    if (count(attackers, value, F, true) < attackers.length) return U;
+    if (premises.length) return count(premises, value, T, false) === premises.length ? T : U;
+    return !reasons.length || count(reasons, value, T, true) ? T : U;
   };
 
   const evidentialValues = (fw, marks, judged) => propagate(fw, judged.filter((i) => marks[i] === T), judged.filter((i) => marks[i] === F));

@@ -204,7 +204,7 @@
     if (!own.on) return null;
     const here = own.result && own.result.conflicts.find((c) => c.claim === id);
     return h('section', {class: 'myview', 'aria-labelledby': 'myview-heading'}, [heading(), ...markButtons(id),
-      here ? h('p', {class: 'mv-here', lang: 'en', dir: 'auto', text: here.message}) : null, ...summary()]);
+      here ? h('p', {class: 'mv-here', lang: 'en', dir: 'auto'}, [ui('b', {text: 'This claim: '}), here.message]) : null, ...summary()]);
   });
   app.panel.addIntroSection(() => (own.on ? h('section', {class: 'myview', 'aria-labelledby': 'myview-heading'}, [heading(),
     ui('p', {class: 'hint', text: 'Select a claim, in the map or the outline, to mark it accept, reject or unsure.'}), ...summary()]) : null));
@@ -226,4 +226,8 @@
   $('toggle-outline').before(toggle);
   $('support-reading').addEventListener('change', () => { if (own.on) refresh(); });
   $('accept-toggle').addEventListener('change', showReading);
+  // Practice hides what each link does, which the conflicts would tell: My view steps aside.
+  document.addEventListener('click', (ev) => {
+    if (own.on && ev.target instanceof Element && ev.target.closest('#practice-toggle')) setTimeout(() => { if (practising()) toggle.click(); }, 0);
+  });
 })();
