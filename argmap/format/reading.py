@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import stat
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +126,14 @@ def parse_source(text: str, path: str) -> tuple[SourceDocument | None, list[Diag
                 "the file is empty: a map needs at least 'argmap', 'title' and 'claims'",
             )
         ]
+    too_deep = _nesting_beyond_composer(text)
+    if too_deep is not None:
+        line = text.count("\n", 0, too_deep) + 1
+        column = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
+        message = f"collections are nested more than {MAX_DEPTH} levels deep"
+        return None, [
+            Diagnostic.at(Span(path, line, column, line, column + 1), "yaml-too-complex", message)
+        ]
     try:
         node = yaml.compose(text, Loader=_SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -145,6 +155,39 @@ def parse_source(text: str, path: str) -> tuple[SourceDocument | None, list[Diag
         path, text, data, walker.key_nodes, walker.value_nodes, walker.dropped
     )
     return document, walker.problems
+
+
+# PyYAML composes nested collections by recursion in C: some 50,000 levels (`[` * 50000, or
+# `- ` * 50000 on one line, a few hundred kilobytes) overflow the C stack and kill the process.
+# Such nesting is refused before composing. Nesting by indentation needs quadratic text (6,300
+# levels fill MAX_FILE_BYTES) and composes safely; flow brackets and compact `- - -` / `? ?`
+# runs are counted here. Brackets inside quoted text count too, so the bound sits far above
+# MAX_DEPTH, which the walk enforces exactly.
+_COMPOSER_DEPTH = 1_000
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_BRACKETS = re.compile(r"[\[\]{}]")
+_COMPACT_RUN = re.compile(r"(?:[-?][ \t]+){2,}")
+
+
+def _nesting_beyond_composer(text: str) -> int | None:
+    """The offset in *text* where nesting may pass what the composer survives, or None."""
+    for run in _COMPACT_RUN.finditer(text):
+        if run.end() - run.start() >= 2 * _COMPOSER_DEPTH and (
+            run.group().count("-") + run.group().count("?") >= _COMPOSER_DEPTH
+        ):
+            return run.start()
+    brackets = _NOT_BRACKETS.sub("", text)
+    if len(brackets) <= _COMPOSER_DEPTH:
+        return None
+    depth = 0
+    for index, bracket in enumerate(brackets):
+        if bracket in "[{":
+            depth += 1
+            if depth > _COMPOSER_DEPTH:
+                return next(islice(_BRACKETS.finditer(text), index, None)).start()
+        elif depth:
+            depth -= 1
+    return None
 
 
 class FileRefused(Exception):
