@@ -169,8 +169,9 @@ CODES: dict[str, CodeInfo] = _register(
     CodeInfo(
         "yaml-too-complex",
         _E,
-        "Anchors and aliases would expand the file into a huge tree (an 'alias bomb'). argmap "
-        "bounds what aliases may expand to; write the repeated parts out.",
+        "Anchors and aliases would expand the file into a huge tree (an 'alias bomb'), or "
+        "collections nest more than 64 levels deep. argmap bounds what aliases may expand to "
+        "and how deep lists and mappings nest; write the repeated parts out, flatten the rest.",
         "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
