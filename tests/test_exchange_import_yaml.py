@@ -450,3 +450,28 @@ def test_cli_import_writes_a_map_that_validates(
     assert f"wrote {target.as_posix()}: " in result.stderr
     checked = run_cli("validate", str(target))
     assert checked.exit_code == 0, checked.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 100_000 + "1", "- " * 100_000 + "1", "? " * 60_000 + "1", "a: {" * 30_000],
+    ids=["brackets", "dashes", "questions", "mappings"],
+)
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["import", "--from", "carneades"], ["import", "--from", "dsanson"], ["import"]],
+    ids=["validate", "carneades", "dsanson", "auto"],
+)
+def test_nesting_that_would_overflow_the_yaml_composer_is_refused(
+    run_cli: RunCli, tmp_path: Path, text: str, command: list[str]
+) -> None:
+    """PyYAML composes by recursion in C: ~50,000 levels killed the process (`auto` now tries
+    YAML on any text that is not JSON, and `validate` always read YAML)."""
+    source = tmp_path / "deep.yaml"
+    source.write_text(text, encoding="utf-8")
+    result = run_cli(*command, str(source))
+    assert result.exit_code == 1
+    output = result.stdout + result.stderr
+    assert output.startswith(f"{source.as_posix()}:1:")
+    if command != ["import"]:  # auto cannot tell such a file's format: import-format
+        assert "nested more than 64 levels deep [yaml-too-complex]" in output

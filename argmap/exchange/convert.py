@@ -64,22 +64,24 @@ def detect_format(text: str, path: str) -> str | None:
         return "argdown"
     if head.startswith("Discussion Title:"):
         return "kialo"
-    return _detect_yaml(text) or ("kialo" if suffix == ".txt" else None)
+    return _detect_yaml(text, path) or ("kialo" if suffix == ".txt" else None)
 
 
-def _detect_yaml(text: str) -> str | None:
+def _detect_yaml(text: str, path: str) -> str | None:
     """'carneades' or 'dsanson' when *text* is YAML of that shape (checked in that order: a
     Carneades file is a tree of mappings too)."""
     from .carneades import looks_like_carneades
     from .dsanson import looks_like_dsanson
-    from .yamltext import read_yaml
+    from .yamltext import compose_for_import, forget_composed
 
-    document = read_yaml(text, MapBuilder("<detect>"))
-    if document is None:
-        return None
-    if looks_like_carneades(document.data):
+    document = compose_for_import(text, path)
+    data = document.data if document is not None else None
+    if looks_like_carneades(data):
         return "carneades"
-    return "dsanson" if looks_like_dsanson(document.data) else None
+    if looks_like_dsanson(data):
+        return "dsanson"
+    forget_composed()
+    return None
 
 
 # Argdown text opens with front matter, a titled statement or an argument's title.

@@ -169,8 +169,9 @@ CODES: dict[str, CodeInfo] = _register(
     CodeInfo(
         "yaml-too-complex",
         _E,
-        "Anchors and aliases would expand the file into a huge tree (an 'alias bomb'). argmap "
-        "bounds what aliases may expand to; write the repeated parts out.",
+        "Anchors and aliases would expand the file into a huge tree (an 'alias bomb'), or "
+        "collections nest more than 64 levels deep. argmap bounds what aliases may expand to "
+        "and how deep lists and mappings nest; write the repeated parts out, flatten the rest.",
         "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
@@ -411,7 +412,9 @@ CODES: dict[str, CodeInfo] = _register(
         _E,
         "The file is not in the format named with `--from` (or `--from auto` cannot tell): "
         "AIF needs `nodes` and `edges`, Argdown JSON `statements`, `arguments` and "
-        "`relations`, a Kialo export numbered lines like `1.1. Pro: ...`.",
+        "`relations`, a Kialo export numbered lines like `1.1. Pro: ...`, a Carneades 4 file "
+        "`statements` or `arguments` (and only Carneades' top-level keys), a dsanson/argmap "
+        "file a mapping of claims to their reasons.",
         "argmap import notes.txt --from kialo     # notes.txt has no numbered claims",
         "argmap import discussion.txt --from kialo",
     ),
@@ -436,8 +439,8 @@ CODES: dict[str, CodeInfo] = _register(
         "import-unsupported",
         _W,
         "The file uses a concept argmap has no equivalent for (AIF preference nodes (PA), an "
-        "unknown node type, Argdown contrary/contradictory relations); those parts are named "
-        "and not imported.",
+        "unknown node type, Argdown contrary/contradictory relations, Carneades proof "
+        "standards and expected labels); those parts are named and not imported.",
         '{"nodeID": "7", "type": "PA", "text": "Default Preference"}',
         '{"nodeID": "7", "type": "CA", "text": "Default Conflict"}',
     ),
@@ -453,8 +456,9 @@ CODES: dict[str, CodeInfo] = _register(
     CodeInfo(
         "import-reference",
         _W,
-        "A Kialo `-> See 1.4.` line refers to a claim number that is not in the file; the link "
-        "is skipped.",
+        "A Kialo `-> See 1.4.` line refers to a claim number that is not in the file (the "
+        "link is skipped), or a Carneades argument or issue names a statement that is not "
+        "under `statements` (a claim with that name as its text is made).",
         "1.3. Con: -> See 1.9.",
         "1.3. Con: -> See 1.2.",
     ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,6 +125,13 @@ def parse_source(text: str, path: str) -> tuple[SourceDocument | None, list[Diag
                 "the file is empty: a map needs at least 'argmap', 'title' and 'claims'",
             )
         ]
+    too_deep = _nesting_beyond_composer(text)
+    if too_deep is not None:
+        line, column = too_deep
+        message = f"collections are nested more than {MAX_DEPTH} levels deep"
+        return None, [
+            Diagnostic.at(Span(path, line, column, line, column + 1), "yaml-too-complex", message)
+        ]
     try:
         node = yaml.compose(text, Loader=_SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -145,6 +153,58 @@ def parse_source(text: str, path: str) -> tuple[SourceDocument | None, list[Diag
         path, text, data, walker.key_nodes, walker.value_nodes, walker.dropped
     )
     return document, walker.problems
+
+
+# PyYAML composes nested collections by recursion in C: some 50,000 levels (`[` * 50000, or
+# `- ` * 50000 on one line, a few hundred kilobytes) overflow the C stack and kill the process.
+# Such nesting is refused before composing. Nesting by indentation needs quadratic text (6,300
+# levels fill MAX_FILE_BYTES) and composes safely; flow brackets and compact `- - -` / `? ?`
+# runs can nest deeply in little text. Counting them is cheap but counts brackets inside quoted
+# text too, so a text with many of them is measured exactly by PyYAML's event parser, which
+# does not recurse (and costs a parse: only for such texts).
+_COMPOSER_DEPTH = 1_000
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_COMPACT_RUN = re.compile(r"(?:[-?][ \t]+){2,}")
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """Whether *text* has enough brackets or compact indicators to nest beyond the composer."""
+    for run in _COMPACT_RUN.finditer(text):
+        if run.end() - run.start() >= 2 * _COMPOSER_DEPTH and (
+            run.group().count("-") + run.group().count("?") >= _COMPOSER_DEPTH
+        ):
+            return True
+    brackets = _NOT_BRACKETS.sub("", text)
+    if len(brackets) <= _COMPOSER_DEPTH:
+        return False
+    depth = 0
+    for bracket in brackets:
+        if bracket in "[{":
+            depth += 1
+            if depth > _COMPOSER_DEPTH:
+                return True
+        elif depth:
+            depth -= 1
+    return False
+
+
+def _nesting_beyond_composer(text: str) -> tuple[int, int] | None:
+    """The line and column where *text* nests deeper than the composer survives, or None (also
+    when the text is not YAML: composing stops at the same error, at a depth already passed)."""
+    if not _may_nest_deeply(text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _COMPOSER_DEPTH and event.start_mark is not None:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except (yaml.YAMLError, ValueError):
+        return None
+    return None
 
 
 class FileRefused(Exception):
