@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from typing import Any
 
 from argmap.format.diagnostics import Diagnostic, Severity
@@ -115,6 +116,15 @@ _CLAIM_ORDER = (
 )
 
 
+def unused_id(base: str, taken: Container[str]) -> str:
+    """*base*, or *base*-2, *base*-3... : the first that is not *taken*."""
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
 class MapBuilder:
     """Collects claims, arguments and links of a map being imported, then emits format-v1."""
 
@@ -164,10 +174,7 @@ class MapBuilder:
             self._ids.add(preferred)
             return preferred
         base = (slugify(hint) if isinstance(hint, str) else "") or fallback
-        candidate, n = base, 1
-        while candidate in self._ids:
-            n += 1
-            candidate = f"{base}-{n}"
+        candidate = unused_id(base, self._ids)
         self._ids.add(candidate)
         return candidate
 
@@ -276,11 +283,7 @@ class MapBuilder:
         """The id of the speaker called *name*, created on first use."""
         sid = self._speaker_by_name.get(name)
         if sid is None:
-            base = slugify(name) or "speaker"
-            sid, n = base, 1
-            while sid in self.speakers:
-                n += 1
-                sid = f"{base}-{n}"
+            sid = unused_id(slugify(name) or "speaker", self.speakers)
             self.speakers[sid] = {"name": name, **{k: v for k, v in fields.items() if v}}
             self._speaker_by_name[name] = sid
         return sid
@@ -290,11 +293,7 @@ class MapBuilder:
         key = (title, url)
         src = self._source_by_key.get(key)
         if src is None:
-            base = slugify(title) or "source"
-            src, n = base, 1
-            while src in self.sources:
-                n += 1
-                src = f"{base}-{n}"
+            src = unused_id(slugify(title) or "source", self.sources)
             entry: dict[str, Any] = {"title": title}
             if url:
                 entry["url"] = url
