@@ -18,11 +18,8 @@ loaded as ``argmap validate`` loads it.
 from __future__ import annotations
 
 import hashlib
-import json
 import random
-import signal
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,21 +29,22 @@ import yaml
 
 from argmap.exchange import export_map, import_map
 from argmap.exchange.contract import conclusion, link_edges, node_text, premises, walk_tree
-from argmap.exchange.jsontext import loads
 from argmap.pipeline import run
 from tests.importing import check_import
+from tests.mutation import (
+    YAML_TOKENS,
+    Hang,
+    mutate_json,
+    mutate_text,
+    mutate_yaml,
+    time_limit,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTERNAL = ROOT.parent / "shared" / "external"
 FIXTURES = ROOT / "tests" / "fixtures" / "exchange"
 INPUTS_PER_IMPORTER = 2_000
 SECONDS_PER_INPUT = 5
-
-TOKENS = [
-    "[", "]", "{", "}", '"', "\\", "\\ud800", "\\udfff", "NaN", "Infinity", "-1e999", "9" * 5000,
-    "null", "true", "[]", "{}", ",", ":", "](", "[a](http://x)", "\n", "\r\n", "\x00", "\u202e",
-    "1.1. Pro: ", "1.2. Con: ", "-> See 1.", "Discussion Title: ", "9" * 50 + ". ", "\ufeff",
-]  # fmt: skip
 
 
 # -- seeds ---------------------------------------------------------------------------------------
@@ -154,107 +152,17 @@ def _seeds() -> dict[str, list[str]]:
 # -- mutations -----------------------------------------------------------------------------------
 
 
-def _mutate_text(text: str, rng: random.Random) -> str:
-    if not text:
-        return rng.choice(TOKENS)
-    at = rng.randrange(len(text))
-    span = rng.randrange(1, 40)
-    choice = rng.randrange(6)
-    if choice == 0:
-        return text[:at] + text[at + span :]
-    if choice == 1:
-        return text[:at] + text[at : at + span] * rng.randrange(2, 50) + text[at:]
-    if choice == 2:
-        return text[:at]
-    if choice == 3:
-        return text[:at] + chr(rng.randrange(0x110000)) + text[at + 1 :]
-    return text[:at] + rng.choice(TOKENS) * rng.choice((1, 1, 2, 300)) + text[at:]
-
-
-def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    yield path
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _paths(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _paths(child, (*path, index))
-
-
-def _strange_value(rng: random.Random) -> Any:
-    return rng.choice(
-        [
-            5, -1, 2.5, True, None, "", " ", [], {}, [[["deep"]]], {"x": {"y": 1}},
-            float("nan"), float("inf"), "\ud800", "a\x00b", "1.1", "x" * 500, [1, "a", None],
-        ]
-    )  # fmt: skip
-
-
-def _mutate_json(text: str, rng: random.Random) -> str:
-    """Replace one value of the document (found by walking it) by a value of another type."""
-    try:
-        data = loads(text)
-    except (ValueError, RecursionError):
-        return _mutate_text(text, rng)
-    paths = list(_paths(data))
-    path = rng.choice(paths)
-    if not path:
-        return _mutate_text(text, rng)
-    parent = data
-    for step in path[:-1]:
-        parent = parent[step]
-    choice = rng.randrange(4)
-    if choice == 0:
-        new = _strange_value(rng)
-    elif choice == 1:  # nest deeply
-        new = parent[path[-1]]
-        for _ in range(rng.choice((10, 900, 3000))):
-            new = [new]
-    elif choice == 2:  # a duplicate of a sibling (duplicate ids)
-        new = parent[rng.choice(list(parent))] if isinstance(parent, dict) else rng.choice(parent)
-    else:
-        new = int("7" * rng.choice((20, 4000)))
-    parent[path[-1]] = new
-    try:
-        return json.dumps(data, ensure_ascii=rng.random() < 0.5)
-    except (RecursionError, ValueError):
-        return _mutate_text(text, rng)
-
-
-def _mutate_yaml(text: str, rng: random.Random) -> str:
-    """A structural change of a YAML document (as of a JSON one), written back as YAML or as
-    JSON (which YAML reads too); a text change when the text is no YAML collection."""
-    try:
-        data = yaml.safe_load(text)
-        as_json = json.dumps(data, default=str)
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError):
-        return _mutate_text(text, rng)
-    if not isinstance(data, dict | list):
-        return _mutate_text(text, rng)
-    mutated = _mutate_json(as_json, rng)
-    if rng.random() < 0.3:
-        return mutated
-    try:
-        return yaml.safe_dump(loads(mutated), allow_unicode=rng.random() < 0.5, sort_keys=False)
-    except (RecursionError, ValueError, yaml.YAMLError):
-        return mutated
-
-
 _STRUCTURAL: dict[str, Callable[[str, random.Random], str]] = {
-    "carneades": _mutate_yaml,
-    "dsanson": _mutate_yaml,
+    "carneades": mutate_yaml,
+    "dsanson": mutate_yaml,
 }
-YAML_TOKENS = [
-    ": ", "- ", "? ", "&a ", "*a", "!!python/object:os.system ", "!!binary ", "|\n", ">-\n",
-    "'", "#", "\t", "  ", "null", "~", "0x1F", ".inf", "2019-02-30", "¬", "-", "o1:", "note:",
-]  # fmt: skip
 
 
 def inputs(fmt: str, count: int, seed: int) -> Iterator[tuple[int, str]]:
     """*count* inputs for importer *fmt*: seeds changed by one to three mutations."""
     seeds = _seeds()[fmt]
     rng = random.Random(seed)
-    structural = _STRUCTURAL.get(fmt, _mutate_json)
+    structural = _STRUCTURAL.get(fmt, mutate_json)
     for index in range(count):
         text = rng.choice(seeds)
         for _ in range(rng.randrange(1, 4)):
@@ -264,29 +172,11 @@ def inputs(fmt: str, count: int, seed: int) -> Iterator[tuple[int, str]]:
             elif fmt != "kialo" and rng.random() < 0.6:
                 text = structural(text, rng)
             else:
-                text = _mutate_text(text, rng)
+                text = mutate_text(text, rng)
         yield index, text
 
 
 # -- the run -------------------------------------------------------------------------------------
-
-
-class _Hang(Exception):
-    pass
-
-
-@contextmanager
-def _time_limit(seconds: int) -> Iterator[None]:
-    def expire(_signum: int, _frame: object) -> None:
-        raise _Hang
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _requires_external() -> None:
@@ -301,9 +191,9 @@ def test_mutated_real_files_import_to_a_valid_map_or_errors(fmt: str) -> None:
     validated: set[bytes] = set()
     for index, text in inputs(fmt, INPUTS_PER_IMPORTER, seed=12):
         try:
-            with _time_limit(SECONDS_PER_INPUT):
+            with time_limit(SECONDS_PER_INPUT):
                 data, problems = import_map(text, fmt, "fuzzed.json")
-        except _Hang:
+        except Hang:
             pytest.fail(f"input {index} of {fmt} took over {SECONDS_PER_INPUT} s: {text[:200]!r}")
         # validating the same written map twice proves nothing more: once per distinct map
         key = hashlib.sha256(repr((data, [p.severity for p in problems])).encode()).digest()
