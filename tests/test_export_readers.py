@@ -11,6 +11,7 @@ always checks (``.ci/run`` installs Graphviz and the npm packages before pytest)
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import os
@@ -394,8 +395,13 @@ class _Rendered(HTMLParser):
 
 
 def rendered_outline(graph: nx.MultiDiGraph[str]) -> _Rendered:
-    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py: pip install '.[test]'")
-    html = markdown_it.MarkdownIt("commonmark").render(str(export_map(graph, "outline")))
+    require(
+        importlib.util.find_spec("markdown_it") is not None,
+        "markdown-it-py is not installed (pip install -e '.[test]')",
+    )
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(str(export_map(graph, "outline")))
     rendered = _Rendered()
     rendered.feed(html)
     rendered.close()
