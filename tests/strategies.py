@@ -54,7 +54,7 @@ SYNTAX_PIECES = (
 )  # fmt: skip
 hostile_texts = (
     st.lists(
-        st.sampled_from(SYNTAX_PIECES) | st.text(st.characters(blacklist_categories=("Cs",))),
+        st.sampled_from(SYNTAX_PIECES) | st.text(st.characters(exclude_categories=["Cs"])),
         min_size=1,
         max_size=8,
     )

@@ -21,6 +21,8 @@ Examples
 'Price \\\\[sic\\\\] rose \\\\#fast \\\\@ 5\\\\*'
 >>> escape_argdown("and/or, http://x")
 'and/or, http:\\\\//x'
+>>> escape_argdown("For all (.A.) x: e.g. 1.5")
+'For all (\\\\.A.) x: e\\\\.g. 1.5'
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ from .jsontext import as_dict, as_list, read_json
 __all__ = ["escape_argdown", "export_argdown", "import_argdown_json", "map_from_argdown_model"]
 
 # markup characters; a slash only where it opens a comment, "=" only where "===" would open
-# front matter (the lexer finds it mid-line too)
-_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>#@*_{}]|/(?=[/*])|=(?==))")
+# front matter (the lexer finds it mid-line too), "." and ":" only where they open a shortcode
+# (".A." is read as "∀", ":happy:" as an emoji, and no escape inside one is read)
+_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>#@*_{}]|/(?=[/*])|=(?==)|\.(?=\S*\.)|:(?=\S*:))")
 _RELATION_SIGN = {
     "support": "+",
     "backing": "+",
@@ -54,7 +57,8 @@ _RELATION_SIGN = {
 
 def escape_argdown(text: str) -> str:
     """*text* on one line with Argdown's markup characters backslash-escaped (a slash only
-    where it would open a comment, "=" only where "===" would open front matter)."""
+    where it would open a comment, "=" only where "===" would open front matter, "." and ":"
+    only where they would open a shortcode)."""
     return _ARGDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
