@@ -60,6 +60,7 @@ HOSTILE = [
     "end",
     "subgraph",
     "{data: 1} ===",
+    "shortcodes .A. x :happy: .<. e.g. 1.5 a:b:c",
 ]
 
 
