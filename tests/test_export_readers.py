@@ -28,7 +28,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from argmap.exchange import EXPORTERS, export_map
@@ -99,8 +99,8 @@ def graphs_of_hostile_texts() -> list[nx.MultiDiGraph[str]]:
 
 
 hostile_maps = bipolar_maps(max_claims=6, text=hostile_texts)
-# the drawn maps' size keeps a subprocess reader's run short; a node reader answers in ms
-drawn = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# small maps (up to 6 claims), 100 per reader: each is one dot run or one line to a node reader
+drawn = settings(max_examples=100)
 
 
 def visible(text: str) -> str:
@@ -445,7 +445,7 @@ def test_commonmark_renders_drawn_outlines_as_text(document: dict[str, Any]) -> 
     check_outline(graph_of(document))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(
     url=st.sampled_from(SYNTAX_PIECES) | st.text(),
     scheme=st.sampled_from(
