@@ -218,7 +218,8 @@ def check_graphviz(dot: str, graph: nx.MultiDiGraph[str]) -> None:
     groups = drawn_graph.findall(f"{SVG}g")
     nodes = {g.findtext(f"{SVG}title", ""): g for g in groups if g.get("class") == "node"}
     assert set(nodes) == set(graph)
-    assert sum(g.get("class") == "edge" for g in groups) == graph.number_of_edges()
+    edges = Counter(g.findtext(f"{SVG}title", "") for g in groups if g.get("class") == "edge")
+    assert edges == Counter(f"{u}->{v}" for u, v in graph.edges())
     title_lines = lines_to_show(visible(str(graph.graph["title"])))
     assert shown_lines(drawn_graph.findall(f"{SVG}text")) == title_lines
     for node, group in nodes.items():
@@ -353,8 +354,19 @@ def check_mermaid(mermaid: NodeReader, graph: nx.MultiDiGraph[str]) -> None:
         # mermaid trims the label, <br> and all (\x00 stands for <br>: the text has none)
         expected = js_trimmed("\x00".join(line.strip() for line in label.splitlines()))
         assert seen["text"] == expected.replace("\x00", "\n"), node
-    named = Counter((start, end) for start, end, *_ in chart["edges"])
-    assert named == Counter({(short[u], short[v]): k for (u, v), k in edge_pairs(graph).items()})
+    drawn_as = {"attack": "dotted", "premise": "line"}  # supports and conclusions: arrows
+    expected_edges = [
+        (short[u], short[v], drawn_as.get(str(attrs.get("relation", key)), "arrow"))
+        for u, v, key, attrs in graph.edges(keys=True, data=True)
+    ]
+    assert [
+        (
+            start,
+            end,
+            "dotted" if stroke == "dotted" else "line" if kind == "arrow_open" else "arrow",
+        )
+        for start, end, kind, stroke, _label in chart["edges"]
+    ] == expected_edges
 
 
 def test_mermaid_reads_hostile_texts(mermaid: NodeReader) -> None:

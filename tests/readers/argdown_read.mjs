@@ -11,7 +11,7 @@ app.addPlugin(new ModelPlugin(), "build-model");
 
 // a reference ("[title]") is a member without text; Argdown gives some a text of spaces
 const texts = (members) =>
-  (members ?? []).map((m) => m.text).filter((t) => t != null && t.replace(/ /g, "") !== "");
+  (members ?? []).map((m) => m.text ?? "").filter((t) => t.replace(/ /g, "") !== "");
 
 function read(input) {
   const response = app.run({ input, process: ["parse-input", "build-model"] });

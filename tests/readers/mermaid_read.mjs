@@ -39,7 +39,7 @@ function titleOf(text) {
   const match = text.match(frontMatter);
   if (!match) return null;
   const data = yaml.load(match[2], { schema: yaml.JSON_SCHEMA }) ?? {};
-  return data.title == null ? null : String(data.title);
+  return "title" in data ? String(data.title) : null;
 }
 
 async function read(text) {
