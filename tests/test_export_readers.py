@@ -323,8 +323,9 @@ def check_argdown(argdown: NodeReader, graph: nx.MultiDiGraph[str]) -> None:
     assert set(model["arguments"]) == arguments
     relations = {(a, b, kind) for a, b, kind in model["relations"]}
     for u, v, attrs in graph.edges(data=True):
-        if attrs.get("relation") in ("support", "attack") and u in claims and v in claims:
-            assert (u, v, attrs["relation"]) in relations, (u, v)
+        relation = "undercut" if attrs.get("undercut") else attrs.get("relation")
+        if relation in ("support", "attack", "undercut") and u in claims:
+            assert (u, v, relation) in relations, (u, v, relation)
 
 
 def test_argdown_core_reads_hostile_texts(argdown: NodeReader) -> None:

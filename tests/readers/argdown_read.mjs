@@ -33,7 +33,12 @@ function read(input) {
     sections: (response.sections ?? []).map((s) => s.title),
     statements,
     arguments: argumentsOut,
-    relations: (response.relations ?? []).map((r) => [r.from?.title, r.to?.title, r.relationType]),
+    // an undercut's target is the inference of an argument: named by the argument's title
+    relations: (response.relations ?? []).map((r) => [
+      r.from?.title,
+      r.to?.title ?? r.to?.argumentTitle,
+      r.relationType,
+    ]),
   };
 }
 
