@@ -7,6 +7,10 @@ The one place the suite generates maps:
 - :func:`bipolar_maps`: maps with attack and support cycles, linked arguments (premises,
   conclusion, undercuts, backing) and link weights, for acceptability and exchange round trips;
 - :func:`what_ifs`: rejected and accepted ids for the what-if of acceptability.
+
+Both map generators take the strategy that draws their texts: :data:`texts` and
+:data:`multiline_texts` for ordinary ones, :data:`hostile_texts` for texts made of what export
+formats and their readers treat as syntax.
 """
 
 from __future__ import annotations
@@ -35,21 +39,46 @@ multiline_texts = (
     .map(str.strip)
     .filter(bool)
 )
+# Pieces of syntax of the export formats (DOT, Argdown, Mermaid, Markdown, HTML, XML, YAML) and
+# of their renderers (entities, escapes, directives, maths, icons), control characters, line
+# breaks, right-to-left text and emoji: texts drawn from them test the escaping, the rest of
+# Unicode (but lone surrogates, which no file can hold) tests everything else.
+SYNTAX_PIECES = (
+    "//", "/*", "--", "-->", "->", "<-", "+>", "<+", "_>", "[", "]", "<", ">", "(", ")", "{", "}",
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\\", "\\n", "\\N", "\\l",
+    '"', "'", "`", "```", "#", "#quot;", "&", "&lt;", "&amp;", "&#92;", "%%", "%%{init: {}}%%",
+    "$$x$$", "fa:fa-car", "\ufb02\u00b0", "\u00b6\u00df", "*", "_", "~", "|", "@", "!", "=",
+    "1.", "- ", "+ ", "> ", "---", "===", "...", ":", ";", ".A.", ":happy:", "\n", "\r\n",
+    "\r", "\t", "\x00", "\x07", "\x1b[31m", "\x7f", "\x85", "\u2028", "\u202e", "\u200f", "\ufeff",
+    "שלום", "سلام", "😀", "👩‍🔬", "end", "subgraph", "javascript:", "http://x",
+)  # fmt: skip
+hostile_texts = (
+    st.lists(
+        st.sampled_from(SYNTAX_PIECES) | st.text(st.characters(exclude_categories=["Cs"])),
+        min_size=1,
+        max_size=8,
+    )
+    .map(lambda pieces: " ".join(pieces).strip())
+    .filter(bool)
+)
 weights = st.sampled_from([0.0, 0.25, 0.5, 0.8, 1.0]) | st.floats(0, 1)
 
 
 @st.composite
-def valid_maps(draw: st.DrawFn, max_claims: int = 12) -> dict[str, Any]:
+def valid_maps(
+    draw: st.DrawFn, max_claims: int = 12, text: st.SearchStrategy[str] = texts
+) -> dict[str, Any]:
     """A map whose ids exist, links are distinct and never self-links or support+attack pairs.
 
     Each claim after the first links to one earlier claim, so the map is a tree rooted at the
-    thesis (no orphans), plus some extra attacks between distinct pairs.
+    thesis (no orphans), plus some extra attacks between distinct pairs. *text* draws the
+    title, texts, labels and link notes.
     """
     claim_ids = draw(st.lists(ids, min_size=1, max_size=max_claims, unique=True))
     claims: dict[str, dict[str, Any]] = {}
     linked: set[tuple[str, str]] = set()
     for index, key in enumerate(claim_ids):
-        claim: dict[str, Any] = {"text": draw(texts)}
+        claim: dict[str, Any] = {"text": draw(text)}
         if index == 0:
             claim["kind"] = "thesis"
         else:
@@ -58,7 +87,7 @@ def valid_maps(draw: st.DrawFn, max_claims: int = 12) -> dict[str, Any]:
             claim[relation] = [target]
             linked.add((key, target))
         if draw(st.booleans()):
-            claim["label"] = draw(texts)
+            claim["label"] = draw(text)
         if draw(st.booleans()):
             claim["weight"] = draw(st.floats(0, 1))
         if draw(st.booleans()):
@@ -69,8 +98,8 @@ def valid_maps(draw: st.DrawFn, max_claims: int = 12) -> dict[str, Any]:
         source, target = draw(st.sampled_from(claim_ids)), draw(st.sampled_from(claim_ids))
         if source != target and (source, target) not in linked:
             linked.add((source, target))
-            links.append({"from": source, "to": target, "type": "attack", "note": draw(texts)})
-    document: dict[str, Any] = {"argmap": 1, "title": draw(texts), "claims": claims}
+            links.append({"from": source, "to": target, "type": "attack", "note": draw(text)})
+    document: dict[str, Any] = {"argmap": 1, "title": draw(text), "claims": claims}
     if links:
         document["links"] = links
     return document

@@ -21,6 +21,8 @@ Examples
 'Price \\\\[sic\\\\] rose \\\\#fast \\\\@ 5\\\\*'
 >>> escape_argdown("and/or, http://x")
 'and/or, http:\\\\//x'
+>>> escape_argdown("For all (.A.) x: e.g. 1.5")
+'For all (\\\\.A.) x: e\\\\.g. 1.5'
 """
 
 from __future__ import annotations
@@ -35,12 +37,15 @@ import networkx as nx
 from argmap.format.diagnostics import Diagnostic, Severity
 
 from .builder import MapBuilder
-from .contract import conclusion, premises, walk_tree
+from .contract import TreeItem, conclusion, premises, walk_tree
 from .jsontext import as_dict, as_list, read_json
 
 __all__ = ["escape_argdown", "export_argdown", "import_argdown_json", "map_from_argdown_model"]
 
-_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>#@*_{}]|/(?=[/*]))")
+# markup characters; a slash only where it opens a comment, "=" only where "===" would open
+# front matter (the lexer finds it mid-line too), "." and ":" only where they open a shortcode
+# (".A." is read as "∀", ":happy:" as an emoji, and no escape inside one is read)
+_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>#@*_{}]|/(?=[/*])|=(?==)|\.(?=\S*\.)|:(?=\S*:))")
 _RELATION_SIGN = {
     "support": "+",
     "backing": "+",
@@ -52,52 +57,80 @@ _RELATION_SIGN = {
 
 def escape_argdown(text: str) -> str:
     """*text* on one line with Argdown's markup characters backslash-escaped (a slash only
-    where it would open a comment)."""
+    where it would open a comment, "=" only where "===" would open front matter, "." and ":"
+    only where they would open a shortcode)."""
     return _ARGDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def export_argdown(graph: nx.MultiDiGraph[str]) -> str:
     """The map as Argdown text (statement trees, then the arguments' reconstructions)."""
     title = str(graph.graph.get("title") or "Argument map")
-    out = ["===", f"title: {json.dumps(title, ensure_ascii=False)}", "===", ""]
+    # the front matter ends at the first "===", even inside a quoted value: "=" as an escape
+    quoted = json.dumps(title, ensure_ascii=False).replace("=", "\\u003d")
+    out = ["===", f"title: {quoted}", "===", ""]
     out += [f"# {escape_argdown(title)}", ""]
     written: set[str] = set()
-    for item in walk_tree(graph):
-        attrs = graph.nodes[item.node]
-        if item.relation == "premise":
-            continue  # premises are written in the argument's reconstruction below
-        if item.depth == 0 and out[-1] != "":
-            out.append("")
-        indent = "  " * item.depth
-        sign = "" if item.relation is None else _RELATION_SIGN.get(item.relation, "+") + " "
-        if attrs.get("type") == "argument":
-            head = f"<{item.node}>"
-            label = attrs.get("label")
-            if item.node not in written and label and label != "together":
-                head += f": {escape_argdown(str(label))}"
-        else:
-            head = f"[{item.node}]"
-            if item.node not in written:
-                head += f": {escape_argdown(str(attrs.get('text') or item.node))}"
-        written.add(item.node)
-        out.append(f"{indent}{sign}{head}")
+    out += _statement_trees(graph, written)
     for n, attrs in graph.nodes(data=True):
-        if attrs.get("type") != "argument":
-            continue
-        out += ["", f"<{n}>", ""]
-        prem = premises(graph, n)
-        for i, p in enumerate(prem, start=1):
-            text = (
-                "" if p in written else f": {escape_argdown(str(graph.nodes[p].get('text') or p))}"
-            )
-            written.add(p)
-            out.append(f"({i}) [{p}]{text}")
-        scheme = attrs.get("scheme")
-        out.append(f"-- {escape_argdown(str(scheme))} --" if scheme else "----")
-        c = conclusion(graph, n)
-        if c is not None:
-            out.append(f"({len(prem) + 1}) [{c}]")
+        if attrs.get("type") == "argument":
+            out += ["", *_reconstruction(graph, n, written)]
     return "\n".join(out) + "\n"
+
+
+def _tree_line(graph: nx.MultiDiGraph[str], item: TreeItem, depth: int, written: set[str]) -> str:
+    attrs = graph.nodes[item.node]
+    sign = "" if item.relation is None else _RELATION_SIGN.get(item.relation, "+") + " "
+    if attrs.get("type") == "argument":
+        head = f"<{item.node}>"
+        label = attrs.get("label")
+        if item.node not in written and label and label != "together":
+            head += f": {escape_argdown(str(label))}"
+    else:
+        head = f"[{item.node}]"
+        if item.node not in written:
+            head += f": {escape_argdown(str(attrs.get('text') or item.node))}"
+    written.add(item.node)
+    return f"{'  ' * depth}{sign}{head}"
+
+
+def _statement_trees(graph: nx.MultiDiGraph[str], written: set[str]) -> list[str]:
+    """The theses' trees; what links to a premise heads a tree of its own under ``[premise]``
+    (in the theses' tree it would read as linking to the argument), after the theses'."""
+    main: list[str] = []
+    detached: list[list[str]] = []
+    open_blocks: list[tuple[int, list[str]]] = []  # (depth of the premise, its block)
+    for item in walk_tree(graph):
+        while open_blocks and open_blocks[-1][0] >= item.depth:
+            open_blocks.pop()
+        if item.relation == "premise":  # its text is written in the reconstruction
+            block = [f"[{item.node}]"]
+            detached.append(block)
+            open_blocks.append((item.depth, block))
+            continue
+        lines, base = (open_blocks[-1][1], open_blocks[-1][0]) if open_blocks else (main, 0)
+        if item.depth == 0 and lines and lines[-1] != "":
+            lines.append("")
+        lines.append(_tree_line(graph, item, item.depth - base, written))
+    for block in detached:
+        if len(block) > 1:
+            main += ["", *block]
+    return main
+
+
+def _reconstruction(graph: nx.MultiDiGraph[str], argument: str, written: set[str]) -> list[str]:
+    """*argument* as a premise-conclusion structure under its title."""
+    out = [f"<{argument}>", ""]
+    prem = premises(graph, argument)
+    for i, p in enumerate(prem, start=1):
+        text = "" if p in written else f": {escape_argdown(str(graph.nodes[p].get('text') or p))}"
+        written.add(p)
+        out.append(f"({i}) [{p}]{text}")
+    scheme = graph.nodes[argument].get("scheme")
+    out.append(f"-- {escape_argdown(str(scheme))} --" if scheme else "----")
+    c = conclusion(graph, argument)
+    if c is not None:
+        out.append(f"({len(prem) + 1}) [{c}]")
+    return out
 
 
 # -- import ----------------------------------------------------------------------------------

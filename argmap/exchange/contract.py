@@ -24,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, is_dataclass
 from pathlib import PurePath
@@ -45,6 +46,7 @@ __all__ = [
     "premises",
     "short_label",
     "span_text",
+    "visible_text",
     "walk_tree",
     "wrap_label",
 ]
@@ -155,6 +157,23 @@ def jsonable(value: Any) -> Any:
     if callable(dump):
         return jsonable(dump())
     return str(value)
+
+
+# C0 controls but the line feed, DEL and the C1 controls
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def visible_text(text: str) -> str:
+    r"""*text* without control characters, for the text formats (DOT, Mermaid, Markdown) that
+    would pass them on raw to a terminal, an SVG or a browser (which drops or mangles them):
+    those that are white space (tab, U+001C-U+001F, U+0085) become spaces, as a text's words
+    are split at them, and a CR or CRLF becomes a line feed.
+
+    >>> visible_text("a\tb\x07c\r\nd\x85e")
+    'a bc\nd e'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub(lambda m: " " if m.group().isspace() else "", text)
 
 
 def wrap_label(text: str, width: int = 28) -> str:

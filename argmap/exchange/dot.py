@@ -3,27 +3,31 @@ r"""DOT for Graphviz: claims as boxes coloured by role, arguments as small ellip
 Support edges are green, attacks red and dashed (undercuts dotted), premises plain lines into
 the argument; conclusions sit above their reasons (``rankdir=BT``). Every id and label is a
 double-quoted DOT string: backslashes and quotes are escaped and line breaks become ``\n``, so no
-text can break out of its label.
+text can break out of its label; ``&`` is written ``&amp;`` because Graphviz reads HTML entities
+in labels (a claim about ``&lt;`` would show ``<``); control characters, which Graphviz passes on
+raw into SVG and JSON where they break the file, are dropped (a tab becomes a space).
 
 Examples
 --------
 >>> dot_string('He said "no" \\ twice')
 '"He said \\"no\\" \\\\ twice"'
+>>> dot_string("AT&T\tbell\x07")
+'"AT&amp;T bell"'
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
-from .contract import ATTACK_COLOUR, ROLE_COLOURS, SUPPORT_COLOUR, wrap_label
+from .contract import ATTACK_COLOUR, ROLE_COLOURS, SUPPORT_COLOUR, visible_text, wrap_label
 
 __all__ = ["dot_string", "export_dot"]
 
 
 def dot_string(text: str) -> str:
     """*text* as a double-quoted DOT string."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    escaped = visible_text(text).replace("&", "&amp;")
+    escaped = escaped.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
 
 
@@ -48,7 +52,7 @@ def export_dot(graph: nx.MultiDiGraph[str]) -> str:
                 f'fillcolor="{fill}", fontsize=9];'
             )
             continue
-        label = wrap_label(str(attrs.get("label") or attrs.get("text") or n), 30)
+        label = wrap_label(visible_text(str(attrs.get("label") or attrs.get("text") or n)), 30)
         tooltip = str(attrs.get("text") or label)
         lines.append(
             f"  {dot_string(str(n))} [label={dot_string(label)}, tooltip={dot_string(tooltip)}, "

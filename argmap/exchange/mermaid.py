@@ -1,10 +1,14 @@
-"""Mermaid flowcharts, for Markdown pages on GitHub, GitLab, Obsidian or mkdocs-material.
+r"""Mermaid flowcharts, for Markdown pages on GitHub, GitLab, Obsidian or mkdocs-material.
 
 Nodes get short Mermaid ids (``n0``, ``n1``...; a ``%%`` comment names the map id) because map
 ids may contain dots and Mermaid reserves words such as ``end``. Labels are double-quoted and
 escaped with Mermaid's entity codes (``#quot;``, ``#35;``, ``#lt;``...), so quotes, ``#``, angle
-brackets and backticks in a claim show as written. Supports are solid green arrows, attacks
-dotted red arrows labelled "attacks" (or "undercuts"), premises plain lines into the argument.
+brackets and backticks in a claim show as written; so are the characters Mermaid's renderer reads
+as more than text: ``\`` (``\n`` is a line break to it), ``$`` (``$$...$$`` is KaTeX maths), ``%``
+(``%%{...}%%`` is a directive wherever it stands), the ``:`` of ``fa:fa-car`` (an icon), and the
+two characters Mermaid itself uses to stand in for entity codes while it parses (``ﬂ``, ``¶``).
+Supports are solid green arrows, attacks dotted red arrows labelled "attacks" (or "undercuts"),
+premises plain lines into the argument.
 
 Examples
 --------
@@ -15,10 +19,11 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 
 import networkx as nx
 
-from .contract import ATTACK_COLOUR, ROLE_COLOURS, SUPPORT_COLOUR, wrap_label
+from .contract import ATTACK_COLOUR, ROLE_COLOURS, SUPPORT_COLOUR, visible_text, wrap_label
 
 __all__ = ["export_mermaid", "mermaid_label"]
 
@@ -29,15 +34,25 @@ _ENTITIES = (
     ("<", "#lt;"),
     (">", "#gt;"),
     ("`", "#96;"),
+    ("\\", "#92;"),
+    ("$", "#36;"),
+    ("%", "#37;"),
+    ("\ufb02", "#64258;"),
+    ("\u00b6", "#182;"),
 )
+# Font Awesome's "fa:fa-name" (and fab:, fak:, fal:, far:, fas:) is drawn as an icon
+_ICON = re.compile(r"(fa[bklrs]?):(fa-)")
 
 
 def mermaid_label(text: str) -> str:
-    """*text* as a double-quoted Mermaid label (line breaks become ``<br>``)."""
+    """*text* as a double-quoted Mermaid label (line breaks become ``<br>``, control characters
+    are dropped)."""
+    text = visible_text(text)
     for raw, entity in _ENTITIES:
         text = text.replace(raw, entity)
+    text = _ICON.sub(r"\1#58;\2", text)
     text = "<br>".join(part.strip() for part in text.splitlines())
-    return f'"{text}"'
+    return f'"{text or " "}"'  # Mermaid's grammar has no empty label
 
 
 def export_mermaid(graph: nx.MultiDiGraph[str]) -> str:
@@ -57,7 +72,8 @@ def export_mermaid(graph: nx.MultiDiGraph[str]) -> str:
             label = str(attrs.get("label") or "together")
             lines.append(f"  {sid}([{mermaid_label(label)}])")
         else:
-            label = wrap_label(str(attrs.get("label") or attrs.get("text") or n), 32)
+            shown = visible_text(str(attrs.get("label") or attrs.get("text") or n))
+            label = wrap_label(shown, 32) or n  # a label of control characters only: the id
             lines.append(f"  {sid}[{mermaid_label(label)}]")
         by_role.setdefault(str(attrs.get("role") or "claim"), []).append(sid)
     supports: list[str] = []

@@ -3,31 +3,63 @@ r"""A Markdown outline of the map, for handouts: each thesis with its reasons an
 Every claim is written once in full; where it recurs it is named "(see above)". Each line says
 what the claim does (Reason, Evidence, Objection, Rebuttal, Undercut, Backing, Premise), who says
 it and where from; quotes follow as block quotes, and the sources are listed at the end. Text is
-escaped so a claim's ``*``, ``_``, ``[`` or ``#`` shows as written instead of becoming markup.
+escaped so a claim's ``*``, ``_``, ``[``, ``#``, ``<``, the ``&`` of an entity (``&lt;`` would be
+decoded) or a leading ``-``, ``+``, ``=`` or ``1.`` shows as written instead of becoming markup
+or raw HTML. A source's URL is linked only when the page would link it (http, https or mailto:
+:func:`argmap.page.view.safe_url`), percent-encoded so it cannot end its ``<...>`` early.
 
 Examples
 --------
 >>> md_escape("2 * 3 = [six]")
 '2 \\* 3 = \\[six\\]'
+>>> md_escape("1. AT&T <b> &lt;")
+'1\\. AT&T \\<b\\> \\&lt;'
+>>> markdown_url("https://example.org/a b><script>")
+'<https://example.org/a%20b%3E%3Cscript%3E>'
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 import networkx as nx
 
-from .contract import TreeItem, walk_tree
+from argmap.page.view import safe_url
 
-__all__ = ["export_outline", "md_escape"]
+from .contract import TreeItem, visible_text, walk_tree
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+__all__ = ["export_outline", "markdown_url", "md_escape"]
+
+# markup characters, and an "&" that starts an entity (CommonMark decodes "&lt;" to "<")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~]|&(?=#?[0-9A-Za-z]+;))")
+# what opens a block at the start of a line: a list item, a setext underline, a numbered item
+_BLOCK_START = re.compile(r"^(\d{0,9})([-+=.)])")
+# the characters a URL keeps as they are (RFC 3986's reserved and unreserved ones, and %)
+_URL_KEEP = ":/?#[]@!$&'()*+,;=%~-._"
 
 
 def md_escape(text: str) -> str:
-    """*text* with Markdown's inline markup characters escaped and line breaks as spaces."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """*text* with Markdown's inline markup characters escaped, line breaks as spaces and no
+    control character."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(visible_text(text).split()))
+    return _BLOCK_START.sub(_escape_block_start, escaped, count=1)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    digits, mark = match.groups()
+    if not digits and mark in ".)":  # ". x" or ") x" open nothing
+        return match.group()
+    if digits and mark not in ".)":  # "1-2" opens nothing
+        return match.group()
+    return f"{digits}\\{mark}"
+
+
+def markdown_url(url: str) -> str | None:
+    """*url* as a Markdown autolink, or None when the page would not link it either."""
+    checked = safe_url(url)
+    return None if checked is None else f"<{quote(checked, safe=_URL_KEEP)}>"
 
 
 def _role_word(graph: nx.MultiDiGraph[str], item: TreeItem) -> str:
@@ -96,7 +128,8 @@ def export_outline(graph: nx.MultiDiGraph[str]) -> str:
             for field in ("author", "date", "kind"):
                 if info.get(field):
                     line += f", {md_escape(str(info[field]))}"
-            if info.get("url"):
-                line += f" <{info['url']}>"
+            link = markdown_url(str(info["url"])) if info.get("url") else None
+            if link:
+                line += f" {link}"
             out.append(line)
     return "\n".join(out) + "\n"

@@ -2,9 +2,11 @@
 
 ElementTree escapes ``&``, ``<``, ``>`` and quotes, but writes control characters as they are,
 which makes the file unreadable; XML 1.0 cannot carry them at all, so they are dropped here.
+Line breaks are written as line feeds: an XML reader turns a CR in element text into one, and
+the same text must read back the same whether it is an element or an attribute.
 
->>> xml_safe("a\\x00b\\x1bc\\td")
-'abc\\td'
+>>> xml_safe("a\\x00b\\x1bc\\td\\r\\ne\\rf")
+'abc\\td\\ne\\nf'
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ def qualified(namespace: str, tag: str) -> str:
 
 
 def xml_safe(text: str) -> str:
-    """*text* without the characters XML 1.0 forbids."""
-    return _NOT_XML.sub("", text)
+    """*text* without the characters XML 1.0 forbids, line breaks as line feeds."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def xml_value(value: Any) -> str:
