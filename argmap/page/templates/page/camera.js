@@ -68,14 +68,17 @@
   // The first view: the whole map if it is readable at that zoom; else the top row of theses, the
   // cases side by side, zoomed out until the row fits but never below a zoom where labels can still
   // be read (FLOOR), centred on the row as far as the central thesis stays whole in view.
+  // FLOOR is the map level's legible zoom (overview.js): below it vis would draw claims as empty
+  // boxes (issue 10: no label under 11 px), so a map too wide for it opens cut, not shrunk.
   const overview = () => {
-    const phone = container.clientWidth < 600, MIN = phone ? 0.6 : 0.75, FLOOR = phone ? 0.5 : 0.45, ids = D.shownIds();
+    const ids = D.shownIds(), FLOOR = app.lod ? app.lod.minScale('all') : legibleScale(ids);
+    const MIN = Math.max(FLOOR, container.clientWidth < 600 ? 0.6 : 0.75);
     if (D.physicsOn() || !ids.length) { fitTo(null, false); return; }
     syncCanvas();
     const b = bbox(ids);
     if (b && scaleFor(b) >= MIN) { fitTo(ids, false); return; }
-    // Below the readable zoom, a small map is still better whole than cut at the edges.
-    if (fitSmallMap(ids, phone ? 0.5 : 0.55)) return;
+    // Below the comfortable zoom, a small map is still better whole than cut at the edges.
+    if (fitSmallMap(ids, FLOOR)) return;
     const pane = container.getBoundingClientRect(), start = D.posOf(M.start), rowY = M.byId.get(M.start).y;
     const row = bbox(ids.filter((id) => !M.byId.get(id).parent && M.byId.get(id).y === rowY)) || {x0: start.x, x1: start.x};
     const scale = Math.min(MIN, Math.max(FLOOR, pane.width / (row.x1 - row.x0 + M.slot)));
