@@ -536,6 +536,19 @@ def test_fit_and_zoom_buttons(open_page: Any) -> None:
             assert not node["label"] or node["px"] >= 11, (name, node)
 
 
+def test_fit_right_after_quick_selections_stays_where_it_put_the_view(open_page: Any) -> None:
+    """Selections in quick succession (arrow keys in the outline, say) each move the camera: the
+    view then comes to rest where Fit put it, not dragged back by an earlier move's animation."""
+    page, log = open_page(render_html(debate_graph()), viewport={"width": 1920, "height": 1000})
+    chosen = ["jcpoa-brought-relief", "oil-exports-rose", "relief-was-partial", "talks-buy-time"]
+    page.evaluate("ids => ids.forEach(id => window.argmap.select(id))", chosen)  # one frame
+    page.click("#fit")
+    fitted = page.evaluate("[window.network.getScale(), window.network.getViewPosition()]")
+    settle(page)
+    assert page.evaluate("[window.network.getScale(), window.network.getViewPosition()]") == fitted
+    assert log.errors == []
+
+
 def test_fit_shows_the_top_of_a_tree_too_wide_to_read_whole(open_page: Any) -> None:
     """At 1400x900 the debate's tree is too wide to be read whole: Fit on the map shows it from
     its thesis down at the zoom where labels can still be read, never smaller."""

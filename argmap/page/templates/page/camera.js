@@ -33,7 +33,7 @@
     if (!b) return 1;
     const scale = scaleFor(b), pane = container.getBoundingClientRect();
     const y = alignTop ? b.y0 - 80 + pane.height / 2 / scale : (b.y0 + b.y1) / 2;
-    net().moveTo({position: {x: (b.x0 + b.x1) / 2, y}, scale, animation: animate ? {duration: 300, easingFunction: 'easeInOutQuad'} : false});
+    net().moveTo({position: {x: (b.x0 + b.x1) / 2, y}, scale, animation: glide(animate ? {duration: 300, easingFunction: 'easeInOutQuad'} : false)});
     return scale;
   };
   // scaleFor pads every side by half the widest label; a small map is measured box by box instead,
@@ -187,11 +187,25 @@
     });
   });
 
+  // An animated move is under way until vis says it finished (or, should it never say so, for a
+  // second): moving() is the page's signal that the view is not at rest yet (the browser tests
+  // wait for it; vis may not draw an animation's first step for several frames under load).
+  // A second animation started before vis has drawn the first one's first step leaves the first
+  // one's handler running for good (vis 9.1: it keeps one reference), which then drags every later
+  // move back towards an old view (a Fit undone mid-way): while one runs, the next move jumps.
+  let movingUntil = 0;
+  const moving = () => performance.now() < movingUntil;
+  const glide = (animation) => {
+    if (!animation || moving()) return false;
+    movingUntil = performance.now() + 1000;
+    return animation;
+  };
+  app.on('network', (network) => network.on('animationFinished', () => { movingUntil = 0; }));
   const moveTo = (id) => {
     const scale = Math.max(net().getScale(), 0.85);
-    net().focus(id, {scale, animation: animated(350)});
+    net().focus(id, {scale, animation: glide(animated(350))});
   };
-  const zoomBy = (factor) => net().moveTo({scale: net().getScale() * factor, animation: M.size > 3000 ? false : {duration: 200}});
+  const zoomBy = (factor) => net().moveTo({scale: net().getScale() * factor, animation: glide(M.size > 3000 ? false : {duration: 200})});
 
   $('fit').addEventListener('click', () => { D.hideTooltip(); fitTo(null, M.size <= 3000); });
   $('zoom-in').addEventListener('click', () => zoomBy(1.3));
@@ -211,7 +225,7 @@
     return b.x0 === Infinity ? null : b;
   };
 
-  app.camera = {fitTo, overview, moveTo, zoomBy, show, offscreen, nextMatch, viewRect, extent,
+  app.camera = {fitTo, overview, moveTo, zoomBy, show, offscreen, nextMatch, viewRect, extent, moving,
     clearShown: () => { shown = {ids: [], next: 0}; app.emit('shown'); },
     shownIds: () => shown.ids.slice(), legibleScale};
 })();
