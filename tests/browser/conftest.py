@@ -116,7 +116,9 @@ def output_dir() -> Path:
 
 
 # Frames the view must hold still before a test reads it: vis-network's camera animations last
-# at most about half a second, so a few unchanged frames in a row mean the move has ended.
+# at most about half a second, so a few unchanged frames in a row mean the move has ended, once
+# the page no longer reports an animated move under way (under load vis may not draw the first
+# step of one for several frames).
 _STILL_FRAMES = 4
 
 _SETTLE_SCRIPT = """async (stillFrames) => {
@@ -127,11 +129,16 @@ _SETTLE_SCRIPT = """async (stillFrames) => {
     const s = n ? n.getScale() : 1;
     return [s, p.x, p.y, window.scrollX, window.scrollY].join(",");
   };
+  // the page's own signal that an animated camera move has not finished (camera.js: moving())
+  const moving = () => {
+    const camera = window.argmap && window.argmap.app.camera;
+    return Boolean(camera && camera.moving && camera.moving());
+  };
   let last = view(), still = 0;
   for (let i = 0; i < 600 && still < stillFrames; i += 1) {
     await frame();
     const now = view();
-    still = now === last ? still + 1 : 0;
+    still = now === last && !moving() ? still + 1 : 0;
     last = now;
   }
   return still >= stillFrames;

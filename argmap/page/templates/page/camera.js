@@ -33,7 +33,7 @@
     if (!b) return 1;
     const scale = scaleFor(b), pane = container.getBoundingClientRect();
     const y = alignTop ? b.y0 - 80 + pane.height / 2 / scale : (b.y0 + b.y1) / 2;
-    net().moveTo({position: {x: (b.x0 + b.x1) / 2, y}, scale, animation: animate ? {duration: 300, easingFunction: 'easeInOutQuad'} : false});
+    net().moveTo({position: {x: (b.x0 + b.x1) / 2, y}, scale, animation: glide(animate ? {duration: 300, easingFunction: 'easeInOutQuad'} : false)});
     return scale;
   };
   // scaleFor pads every side by half the widest label; a small map is measured box by box instead,
@@ -68,14 +68,17 @@
   // The first view: the whole map if it is readable at that zoom; else the top row of theses, the
   // cases side by side, zoomed out until the row fits but never below a zoom where labels can still
   // be read (FLOOR), centred on the row as far as the central thesis stays whole in view.
+  // FLOOR is the map level's legible zoom (overview.js): below it vis would draw claims as empty
+  // boxes (issue 10: no label under 11 px), so a map too wide for it opens cut, not shrunk.
   const overview = () => {
-    const phone = container.clientWidth < 600, MIN = phone ? 0.6 : 0.75, FLOOR = phone ? 0.5 : 0.45, ids = D.shownIds();
+    const ids = D.shownIds(), FLOOR = app.lod ? app.lod.minScale('all') : legibleScale(ids);
+    const MIN = Math.max(FLOOR, container.clientWidth < 600 ? 0.6 : 0.75);
     if (D.physicsOn() || !ids.length) { fitTo(null, false); return; }
     syncCanvas();
     const b = bbox(ids);
     if (b && scaleFor(b) >= MIN) { fitTo(ids, false); return; }
-    // Below the readable zoom, a small map is still better whole than cut at the edges.
-    if (fitSmallMap(ids, phone ? 0.5 : 0.55)) return;
+    // Below the comfortable zoom, a small map is still better whole than cut at the edges.
+    if (fitSmallMap(ids, FLOOR)) return;
     const pane = container.getBoundingClientRect(), start = D.posOf(M.start), rowY = M.byId.get(M.start).y;
     const row = bbox(ids.filter((id) => !M.byId.get(id).parent && M.byId.get(id).y === rowY)) || {x0: start.x, x1: start.x};
     const scale = Math.min(MIN, Math.max(FLOOR, pane.width / (row.x1 - row.x0 + M.slot)));
@@ -184,11 +187,25 @@
     });
   });
 
+  // An animated move is under way until vis says it finished (or, should it never say so, for a
+  // second): moving() is the page's signal that the view is not at rest yet (the browser tests
+  // wait for it; vis may not draw an animation's first step for several frames under load).
+  // A second animation started before vis has drawn the first one's first step leaves the first
+  // one's handler running for good (vis 9.1: it keeps one reference), which then drags every later
+  // move back towards an old view (a Fit undone mid-way): while one runs, the next move jumps.
+  let movingUntil = 0;
+  const moving = () => performance.now() < movingUntil;
+  const glide = (animation) => {
+    if (!animation || moving()) return false;
+    movingUntil = performance.now() + 1000;
+    return animation;
+  };
+  app.on('network', (network) => network.on('animationFinished', () => { movingUntil = 0; }));
   const moveTo = (id) => {
     const scale = Math.max(net().getScale(), 0.85);
-    net().focus(id, {scale, animation: animated(350)});
+    net().focus(id, {scale, animation: glide(animated(350))});
   };
-  const zoomBy = (factor) => net().moveTo({scale: net().getScale() * factor, animation: M.size > 3000 ? false : {duration: 200}});
+  const zoomBy = (factor) => net().moveTo({scale: net().getScale() * factor, animation: glide(M.size > 3000 ? false : {duration: 200})});
 
   $('fit').addEventListener('click', () => { D.hideTooltip(); fitTo(null, M.size <= 3000); });
   $('zoom-in').addEventListener('click', () => zoomBy(1.3));
@@ -208,7 +225,7 @@
     return b.x0 === Infinity ? null : b;
   };
 
-  app.camera = {fitTo, overview, moveTo, zoomBy, show, offscreen, nextMatch, viewRect, extent,
+  app.camera = {fitTo, overview, moveTo, zoomBy, show, offscreen, nextMatch, viewRect, extent, moving,
     clearShown: () => { shown = {ids: [], next: 0}; app.emit('shown'); },
     shownIds: () => shown.ids.slice(), legibleScale};
 })();
