@@ -20,10 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import make_map
+from synthetic import graph_of, synthetic_file
 from timing import CHROMIUM, CHROMIUM_ARGS, Timing, timed_call, timed_command
 
 
@@ -99,17 +97,12 @@ def main() -> None:
         "--support", choices=["evidential", "necessary", "deductive"], default="evidential"
     )
     options = parser.parse_args()
-    from argmap.graph.building import build_graph
-    from argmap.pipeline import load
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for size in options.sizes:
-            path = folder / f"synthetic-{size}.yaml"
-            path.write_text(yaml.safe_dump(make_map(size), sort_keys=False), encoding="utf-8")
-            argument_map, _ = load(path)
-            assert argument_map is not None
-            graph = build_graph(argument_map)
+            path = synthetic_file(size, folder)
+            graph = graph_of(path)
             nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
             print(f"## {size} claims ({nodes} nodes, {edges} edges)")
             for semantics in () if options.no_commands else ("grounded", "dfquad"):

@@ -30,11 +30,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import make_map
+from synthetic import open_ready_page, synthetic_page
 from timing import CHROMIUM, CHROMIUM_ARGS
 
 NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
@@ -95,25 +93,9 @@ CLUSTERS = """async () => {
 }"""
 
 
-def page_for(size: int, theses: int, folder: Path) -> Path:
-    """Render the synthetic map of *size* claims in *theses* cases; return the page's path."""
-    from argmap.page.rendering import render_html
-    from argmap.pipeline import run
-
-    source = folder / f"synthetic-{size}.yaml"
-    source.write_text(yaml.safe_dump(make_map(size, theses=theses), sort_keys=False), "utf-8")
-    graph = run([source]).maps[0].graph
-    assert graph is not None
-    page = folder / f"synthetic-{size}.html"
-    page.write_text(render_html(graph), encoding="utf-8")
-    return page
-
-
 def open_page(browser: Any, page_path: Path) -> tuple[Any, Any, float]:
-    context = browser.new_context(viewport={"width": 1366, "height": 800})
-    page = context.new_page()
-    page.goto(page_path.as_uri())
-    page.wait_for_function("() => window.argmapReady === true", timeout=120_000)
+    """The page opened afresh, and the time to its first drawn frame in seconds."""
+    context, page = open_ready_page(browser, page_path)
     page.evaluate(NEXT_FRAME)
     ready = page.evaluate("() => performance.getEntriesByName('argmap-ready')[0].startTime")
     return context, page, ready / 1000
@@ -155,7 +137,7 @@ def main() -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         for size in options.sizes:
-            page = page_for(size, options.theses, folder)
+            page = synthetic_page(size, folder, options.theses)
             results[size] = measure(browser, page, options.repeat, not options.no_clusters)
             print(size, {k: round(v, 1) for k, v in results[size].items()}, flush=True)
         browser.close()

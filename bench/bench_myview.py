@@ -29,10 +29,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import make_map
+from synthetic import graph_of, synthetic_file
 from timing import CHROMIUM, CHROMIUM_ARGS, timed_call
 
 JS_CHECK = """([model, views, rounds, support]) => views.map(view => {
@@ -118,10 +116,8 @@ def main() -> None:
     options = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from argmap.graph.building import build_graph
     from argmap.page.rendering import render_html
     from argmap.page.view import build_view_model
-    from argmap.pipeline import load
     from argmap.reasoning.judgments import check_judgments
     from argmap.reasoning.readings import bipolar_framework
 
@@ -129,11 +125,8 @@ def main() -> None:
         folder = Path(tmp)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         for size in options.sizes:
-            path = folder / f"synthetic-{size}.yaml"
-            path.write_text(yaml.safe_dump(make_map(size), sort_keys=False), encoding="utf-8")
-            argument_map, _ = load(path)
-            assert argument_map is not None
-            graph = build_graph(argument_map)
+            path = synthetic_file(size, folder)
+            graph = graph_of(path)
             print(f"## {size} claims ({graph.number_of_nodes()} nodes), {options.support}")
             named = views(graph, options.support)
             page_path = folder / f"map-{size}.html"

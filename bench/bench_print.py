@@ -30,11 +30,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import make_map
+from synthetic import open_ready_page, synthetic_page
 from timing import CHROMIUM, CHROMIUM_ARGS
 
 PRINT_EVENTS = """() => {
@@ -49,32 +47,10 @@ PRINT_EVENTS = """() => {
 }"""
 
 
-def page_for(size: int, theses: int, folder: Path) -> Path:
-    """Render the synthetic map of *size* claims in *theses* cases; return the page's path."""
-    from argmap.page.rendering import render_html
-    from argmap.pipeline import run
-
-    source = folder / f"synthetic-{size}.yaml"
-    source.write_text(yaml.safe_dump(make_map(size, theses=theses), sort_keys=False), "utf-8")
-    graph = run([source]).maps[0].graph
-    assert graph is not None
-    page = folder / f"synthetic-{size}.html"
-    page.write_text(render_html(graph), encoding="utf-8")
-    return page
-
-
-def open_page(browser: Any, page_path: Path) -> tuple[Any, Any]:
-    context = browser.new_context(viewport={"width": 1366, "height": 800})
-    page = context.new_page()
-    page.goto(page_path.as_uri())
-    page.wait_for_function("() => window.argmapReady === true", timeout=120_000)
-    return context, page
-
-
 def measure(browser: Any, page_path: Path, repeat: int) -> dict[str, float]:
     found: dict[str, list[float]] = {}
     for _ in range(repeat):
-        context, page = open_page(browser, page_path)
+        context, page = open_ready_page(browser, page_path)
         for key, value in page.evaluate(PRINT_EVENTS).items():
             found.setdefault(key, []).append(value)
         context.close()
@@ -85,7 +61,7 @@ def pdf(browser: Any, page_path: Path) -> tuple[float, int]:
     """Seconds for page.pdf() of the page, and the PDF's page count."""
     import pypdf
 
-    context, page = open_page(browser, page_path)
+    context, page = open_ready_page(browser, page_path)
     start = time.perf_counter()
     data = page.pdf(format="A4")
     seconds = time.perf_counter() - start
@@ -109,7 +85,7 @@ def main() -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         for size in options.sizes:
-            page = page_for(size, options.theses, folder)
+            page = synthetic_page(size, folder, options.theses)
             results[size] = measure(browser, page, options.repeat)
             if not options.no_pdf:
                 seconds, pages = pdf(browser, page)

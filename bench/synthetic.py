@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -87,6 +89,41 @@ def _link_cases(body: dict[str, dict], ids: list[str], theses: int, rng: random.
             if case[other] != case[key] and other not in body[key].get("supports", []):
                 body[key].setdefault("attacks", []).append(other)
                 break
+
+
+def synthetic_file(size: int, folder: Path, theses: int = 1) -> Path:
+    """The synthetic map of *size* claims in *theses* cases, written as YAML in *folder*."""
+    source = folder / f"synthetic-{size}-{theses}.yaml"
+    source.write_text(yaml.safe_dump(make_map(size, theses=theses), sort_keys=False), "utf-8")
+    return source
+
+
+def graph_of(source: Path) -> Any:
+    """The argument graph of a map file, loaded as argmap loads any map."""
+    from argmap.pipeline import run
+
+    graph = run([source]).maps[0].graph
+    assert graph is not None, source
+    return graph
+
+
+def synthetic_page(size: int, folder: Path, theses: int = 1) -> Path:
+    """The page of the synthetic map of *size* claims in *theses* cases, written in *folder*."""
+    from argmap.page.rendering import render_html
+
+    page = folder / f"synthetic-{size}-{theses}.html"
+    graph = graph_of(synthetic_file(size, folder, theses))
+    page.write_text(render_html(graph), encoding="utf-8")
+    return page
+
+
+def open_ready_page(browser: Any, page_path: Path) -> tuple[Any, Any]:
+    """A fresh 1366x800 browser context on *page_path*, once the map has drawn its first frame."""
+    context = browser.new_context(viewport={"width": 1366, "height": 800})
+    page = context.new_page()
+    page.goto(page_path.as_uri())
+    page.wait_for_function("() => window.argmapReady === true", timeout=120_000)
+    return context, page
 
 
 def main() -> None:
