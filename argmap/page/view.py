@@ -50,6 +50,11 @@ _EDGE_FIELDS = ("relation", "role", "undercut", "weight", "note")
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _LANG_RE = re.compile(r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$")
 
+# The smallest label the page draws, in CSS px (font size x zoom): vis leaves a label undrawn
+# below it (its draw threshold), and every camera move keeps the labels it frames at or above it,
+# so no box on screen is ever shown empty or too small to read (issue 10: at least 11 px).
+LEGIBLE_PX = 12
+
 
 def _plain(value: Any) -> Any:
     """Turn a graph attribute into something JSON can hold (None stays None)."""
@@ -132,7 +137,12 @@ def build_view_model(graph: nx.MultiDiGraph[Any]) -> dict[str, Any]:
         "edges": edges,
         "sources": _sources(graph),
         "speakers": speakers,
-        "layout": {"slot": SLOT_WIDTH, "layer": LAYER_GAP, "start": layout.start},
+        "layout": {
+            "slot": SLOT_WIDTH,
+            "layer": LAYER_GAP,
+            "start": layout.start,
+            "legible": LEGIBLE_PX,
+        },
         "style": style(),
         "cases": cases,
         "caseLinks": case_links,

@@ -90,7 +90,8 @@
   // claims on screen at a zoom where its label is at least LEGIBLE_PX CSS pixels, or, when they
   // cannot all fit, the window holding the most of them (or the anchor), the rest counted by
   // offscreen() and reached with "Next match".
-  const LEGIBLE_PX = 11, MARGIN = 16, CANDIDATES = 300;
+  // the page's one legible size (view model), which is also where vis stops drawing a label
+  const LEGIBLE_PX = M.legible, MARGIN = 16, CANDIDATES = 300;
   let shown = {ids: [], next: 0};
   const positionsOf = (ids) => {
     if (D.physicsOn()) return net().getPositions(ids);

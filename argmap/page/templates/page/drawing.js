@@ -199,10 +199,10 @@
         multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
       // No label is drawn under 11 px (vis skips a label below its threshold - 1); overview.js
       // switches to a coarser level instead of zooming out that far.
-      nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 18, color: '#1B1F24', multi: false}, scaling: {label: {drawThreshold: 12}},
+      nodes: {shape: 'box', margin: 10, font: {face: FONT, size: 18, color: '#1B1F24', multi: false}, scaling: {label: {drawThreshold: M.legible}},
         widthConstraint: {minimum: 120}, borderWidth: 2, labelHighlightBold: false,
         shapeProperties: {borderRadius: 6}, chosen: true},
-      edges: {smooth: false, width: 2, selectionWidth: 1.5, arrowStrikethrough: false, scaling: {label: {drawThreshold: 12}},
+      edges: {smooth: false, width: 2, selectionWidth: 1.5, arrowStrikethrough: false, scaling: {label: {drawThreshold: M.legible}},
         color: {...coloured(LINK.support), inherit: false},
         arrows: {to: {enabled: true, scaleFactor: 0.8, type: 'arrow'}}, hoverWidth: 0.5},
       groups: GROUPS

@@ -65,7 +65,7 @@
     data, nodes, edges, byId, kids, inE, outE, depth, treeOf, roots, ROLES,
     size: nodes.length,
     rtl: data.dir === 'rtl',
-    slot: layout.slot, layer: layout.layer,
+    slot: layout.slot, layer: layout.layer, legible: layout.legible,
     start: byId.has(layout.start) ? layout.start : roots[0],
     edgeRole, displayRole, speakerName, speakerShort, argCaption, rootOf, ancestors, descendantCount, linksOf, other,
     roleKey: (n) => drawnRole.get(n.id) || 'claim',

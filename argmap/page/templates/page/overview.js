@@ -12,7 +12,7 @@
 (() => {
   const M = app.model, D = app.draw, {$, ui, wrap, plural} = app.dom;
   const CASES = M.data.cases || [], LINKS = M.data.caseLinks || [], ROLES = M.ROLES;
-  const LEGIBLE = 12;  // vis fades a label between its threshold (11 px) and 12 px: switch before that
+  const LEGIBLE = M.legible;  // vis's draw threshold too: below it a label is not drawn at all
   const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif';
   const CARD_FONT = 16, CLAIM_FONT = 18, GAP = 44, ROW_GAP = 36, MAX_CARDS = 60;
   const pane = $('graph-pane');
@@ -39,8 +39,8 @@
       autoResize: true, physics: {enabled: false}, layout: {improvedLayout: false, hierarchical: false},
       interaction: {hover: true, tooltipDelay: 250, keyboard: false, multiselect: false, zoomSpeed: 0.8},
       nodes: {shape: 'box', margin: 12, labelHighlightBold: false, font: {face: FONT, size: CLAIM_FONT, color: '#1B1F24'},
-        scaling: {label: {drawThreshold: 12}}, widthConstraint: {minimum: 120}, borderWidth: 2},
-      edges: {smooth: false, width: 2, arrowStrikethrough: false, scaling: {label: {drawThreshold: 12}},
+        scaling: {label: {drawThreshold: LEGIBLE}}, widthConstraint: {minimum: 120}, borderWidth: 2},
+      edges: {smooth: false, width: 2, arrowStrikethrough: false, scaling: {label: {drawThreshold: LEGIBLE}},
         color: {color: M.data.style.links.support, inherit: false}},
       ...options
     });
