@@ -72,8 +72,14 @@ def check_framed(page: Any, what: str) -> tuple[int, set[str]]:
         return 0, set()
     on_screen = [c for c in claims if c["inside"]]
     assert on_screen, f"{what}: an empty map pane while the status says {status!r}"
+    # vis leaves a label undrawn below its draw threshold: an empty box is no more legible
+    drawn_from = page.evaluate(
+        "window.network.body.nodes[window.network.body.nodeIndices[0]]"
+        ".options.scaling.label.drawThreshold"
+    )
     for claim in on_screen:
         assert claim["px"] >= LEGIBLE_PX - 0.01, f"{what}: {claim['id']} at {claim['px']:.1f} px"
+        assert claim["px"] >= drawn_from - 0.01, f"{what}: {claim['id']} drawn without its label"
     off = len(claims) - len(on_screen)
     counted = re.search(r"(\d+) of (\d+) off-screen", status)
     if off:
