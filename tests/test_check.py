@@ -298,3 +298,10 @@ def test_a_student_without_a_claim_is_told_and_loses_coverage(document: dict) ->
     assert comparison.tally("coverage").right == len(document["claims"]) - 1
     codes = {d.code for d in comparison.diagnostics}
     assert codes & {"check-missing-claim", "check-missing-objection", "check-unanswered-objection"}
+
+
+def test_the_model_given_as_the_students_map_is_a_usage_error_that_says_so(run_cli) -> None:
+    model = EXERCISE / "model.yaml"
+    result = run_cli("check", str(model), "--against", str(model))
+    assert result.exit_code == 2
+    assert "is the model map itself" in result.stderr

@@ -58,7 +58,10 @@ def check(
     model_graph = _graph(model, problems)
     files = [f for f, _ in discover_maps([student]) if f.resolve() != model.resolve()]
     if not files:
-        message = f"no .yaml or .yml map files found in {student.as_posix()}"
+        if student.is_file():  # a folder of submissions may hold the model; a lone file is it
+            message = f"{student.as_posix()} is the model map itself: give a student's map"
+        else:
+            message = f"no .yaml or .yml map files found in {student.as_posix()}"
         raise click.UsageError(message)
     graphs = [(path, _graph(path, problems)) for path in files]
     if problems or model_graph is None:
